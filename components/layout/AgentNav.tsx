@@ -1,0 +1,28 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+/** The agent side menu; items were already filtered by role on the server. */
+export function AgentNav({ items, label }: { items: { href: string; label: string }[]; label: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label={label} className="md:w-56 md:shrink-0">
+      <ul className="flex flex-wrap gap-1 md:flex-col">
+        {items.map((item) => {
+          const current = item.href === "/agent" ? pathname === "/agent" : pathname.startsWith(item.href);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? "page" : undefined}
+                className={`block rounded px-3 py-2 no-underline ${current ? "bg-rijks font-semibold text-white hover:text-white" : "text-rijks hover:bg-rijks-light"}`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

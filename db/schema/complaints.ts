@@ -1,0 +1,2 @@
+// Tables of the complaints capability (lib/complaints/). Filled in by that capability's work.
+export {};

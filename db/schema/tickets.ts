@@ -1,0 +1,2 @@
+// Tables of the tickets capability (lib/tickets/). Filled in by that capability's work.
+export {};

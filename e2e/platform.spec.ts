@@ -1,0 +1,136 @@
+import { DEMO, DEMO_PASSWORD, expect, expectNoA11yViolations, loginAs, setLanguage, test } from "./fixtures";
+
+test.describe("platform", () => {
+  for (const locale of ["nl", "en"] as const) {
+    test(`public pages pass axe in ${locale}`, async ({ page }) => {
+      await page.goto("/");
+      await setLanguage(page, locale);
+      for (const path of ["/", "/login", "/toegankelijkheid"]) {
+        await page.goto(path);
+        await expect(page.locator("html")).toHaveAttribute("lang", locale);
+        await expect(page.locator("h1")).toBeVisible();
+        await expectNoA11yViolations(page, `${path} (${locale})`);
+      }
+    });
+  }
+
+  test("home leads to booking and complaints; the language switch works", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: /afspraak/i }).first()).toHaveAttribute("href", "/afspraak");
+    await expect(page.getByRole("link", { name: /klacht/i }).first()).toHaveAttribute("href", "/klacht");
+    await page.getByRole("button", { name: /english/i }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome to the IND");
+    await page.getByRole("button", { name: /nederlands/i }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  });
+
+  test("an agent page without a session redirects to /login", async ({ page }) => {
+    await page.goto("/agent/tickets");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fagent%2Ftickets/);
+  });
+
+  test("every demo account signs in and sees its own navigation", async ({ page }) => {
+    const expected: Record<keyof typeof DEMO, { has: RegExp[]; not: RegExp[] }> = {
+      frontdesk: { has: [/^E-mail$/, /^Gesprekken$/], not: [/^Gebruikers$/, /^Dashboard$/] },
+      backoffice: { has: [/^E-mail$/, /^Gesprekken$/], not: [/^Gebruikers$/] },
+      desk: { has: [/^Loket$/], not: [/^E-mail$/, /^Gebruikers$/] },
+      complaints: { has: [/^Klachten$/], not: [/^E-mail$/, /^Gebruikers$/] },
+      supervisor: { has: [/^Dashboard$/, /^Wallboard$/], not: [/^Gebruikers$/] },
+      admin: { has: [/^Gebruikers$/, /^API-sleutels$/], not: [] },
+    };
+    for (const role of Object.keys(DEMO) as (keyof typeof DEMO)[]) {
+      await page.context().clearCookies();
+      await loginAs(page, role);
+      await expect(page).toHaveURL(/\/agent$/);
+      const nav = page.getByRole("navigation", { name: "Menu medewerkers" });
+      for (const name of expected[role].has) await expect(nav.getByRole("link", { name })).toBeVisible();
+      for (const name of expected[role].not) await expect(nav.getByRole("link", { name })).toHaveCount(0);
+    }
+  });
+
+  for (const locale of ["nl", "en"] as const) {
+    test(`the agent shell and admin pages pass axe in ${locale}`, async ({ page }) => {
+      await loginAs(page, "admin");
+      await setLanguage(page, locale);
+      for (const path of ["/agent", "/agent/admin/users", "/agent/admin/api-keys"]) {
+        await page.goto(path);
+        await expect(page.locator("h1")).toBeVisible();
+        await expectNoA11yViolations(page, `${path} (${locale})`);
+      }
+    });
+  }
+
+  test("a frontdesk agent gets 403 on an admin page and API", async ({ page }) => {
+    await loginAs(page, "frontdesk");
+    const res = await page.goto("/agent/admin/users");
+    expect(res?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Geen toegang" })).toBeVisible();
+    await expectNoA11yViolations(page);
+    const api = await page.request.get("/api/v1/admin/users");
+    expect(api.status()).toBe(403);
+    expect((await api.json()).error.code).toBe("forbidden");
+  });
+
+  test("an agent API without a session answers 401 JSON", async ({ request }) => {
+    const res = await request.get("/api/v1/admin/users");
+    expect(res.status()).toBe(401);
+    expect(await res.json()).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
+  });
+
+  test("health answers ok", async ({ request }) => {
+    const res = await request.get("/api/health");
+    expect(res.status()).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok" });
+  });
+
+  test("six wrong passwords get 429 and the right one works after the wait", async ({ page, request }) => {
+    // A fresh account, so parallel journeys signing in as the demo users are not blocked.
+    await loginAs(page, "admin");
+    const email = `rl-${Date.now()}@kic.example`;
+    const created = await page.request.post("/api/v1/admin/users", {
+      data: { email, name: "Rate Limit", password: "right-password-1", role: "frontdesk" },
+    });
+    expect(created.status()).toBe(201);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const r = await request.post("/api/v1/auth/login", { data: { email, password: `wrong-${i}` } });
+      statuses.push(r.status());
+      if (r.status() === 429) expect(Number(r.headers()["retry-after"])).toBeGreaterThan(0);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    const blocked = await request.post("/api/v1/auth/login", { data: { email, password: "right-password-1" } });
+    expect(blocked.status()).toBe(429);
+    const wait = Number(blocked.headers()["retry-after"]);
+    await page.waitForTimeout((wait + 0.5) * 1000);
+    const ok = await request.post("/api/v1/auth/login", { data: { email, password: "right-password-1" } });
+    expect(ok.status()).toBe(200);
+  });
+
+  test("admin creates a user and an API key that works as Bearer", async ({ page, request }) => {
+    await loginAs(page, "admin");
+    await page.goto("/agent/admin/users");
+    const email = `new-${Date.now()}@kic.example`;
+    await page.locator("#u-name").fill("Nieuwe Collega");
+    await page.locator("#u-email").fill(email);
+    await page.locator("#u-password").fill("kort");
+    await page.getByRole("button", { name: "Aanmaken" }).click();
+    await expect(page.locator("#u-password-err")).toBeVisible();
+    await page.locator("#u-password").fill("lang-genoeg-wachtwoord");
+    await page.getByRole("button", { name: "Aanmaken" }).click();
+    await expect(page.getByRole("cell", { name: email })).toBeVisible();
+    await expectNoA11yViolations(page);
+
+    await page.goto("/agent/admin/api-keys");
+    await page.locator("#k-name").fill(`e2e key ${Date.now()}`);
+    await page.locator("#k-role").selectOption("admin");
+    await page.getByRole("button", { name: "Aanmaken" }).click();
+    const key = (await page.getByTestId("new-api-key").textContent())!.trim();
+    expect(key).toMatch(/^kic_/);
+    const viaKey = await request.get("/api/v1/admin/users", { headers: { authorization: `Bearer ${key}` } });
+    expect(viaKey.status()).toBe(200);
+    const badKey = await request.get("/api/v1/admin/users", { headers: { authorization: "Bearer kic_nope" } });
+    expect(badKey.status()).toBe(401);
+    void DEMO_PASSWORD;
+  });
+});

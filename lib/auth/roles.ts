@@ -1,0 +1,46 @@
+import type { Role } from "@/db/schema/platform";
+export { ROLES, type Role } from "@/db/schema/platform";
+
+/** Who is acting: a signed-in user or an API key, with the role that decides what they may do. */
+export type Actor = {
+  kind: "user" | "apikey";
+  id: string;
+  name: string;
+  email?: string;
+  role: Role;
+  deskCodes: string[];
+};
+
+/**
+ * Role groups used across services (spec 00, "Roles"). Supervisors read everything; admins manage the
+ * system. Keep the checks in services (lib/<capability>/), not only in pages or proxy.ts.
+ */
+export const CAN = {
+  workTickets: ["frontdesk", "backoffice", "supervisor", "admin"],
+  workCalls: ["frontdesk", "backoffice", "supervisor", "admin"],
+  bookForCaller: ["frontdesk", "backoffice", "supervisor", "admin"],
+  registerComplaint: ["frontdesk", "backoffice", "complaints", "supervisor", "admin"],
+  handleComplaints: ["complaints", "supervisor", "admin"],
+  runDesk: ["desk", "supervisor", "admin"],
+  viewDashboards: ["supervisor", "admin"],
+  importData: ["supervisor", "admin"],
+  administer: ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof CAN;
+
+export function can(actor: Pick<Actor, "role"> | null | undefined, permission: Permission): boolean {
+  return !!actor && (CAN[permission] as readonly Role[]).includes(actor.role);
+}
+
+/** Ticket/call queues a role may work (frontdesk only its own queue; backoffice all three). */
+export function queuesFor(role: Role): ("frontdesk" | "backoffice" | "partners")[] {
+  if (role === "frontdesk") return ["frontdesk"];
+  if (role === "backoffice" || role === "supervisor" || role === "admin") return ["frontdesk", "backoffice", "partners"];
+  return [];
+}
+
+/** Supervisors may read everything but change only what their own permissions allow. */
+export function isReadOnlySupervisor(actor: Actor, permission: Permission): boolean {
+  return actor.role === "supervisor" && !can(actor, permission);
+}

@@ -1,0 +1,36 @@
+/**
+ * The browser's one way to call the JSON API (used by every tanstack-query hook). Throws ApiError with the
+ * API's error shape, so forms can show the message per field.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+  }
+}
+
+export async function apiFetch<T = unknown>(
+  url: string,
+  opts: { method?: string; body?: unknown; rawBody?: BodyInit; headers?: Record<string, string>; signal?: AbortSignal } = {},
+): Promise<T> {
+  const res = await fetch(url, {
+    method: opts.method ?? "GET",
+    headers: opts.rawBody ? opts.headers : { "content-type": "application/json", ...opts.headers },
+    body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+    signal: opts.signal,
+    credentials: "same-origin",
+  });
+  if (!res.ok) {
+    const json = await res.json().catch(() => null);
+    const e = json?.error ?? {};
+    const retry = res.headers.get("retry-after");
+    throw new ApiError(res.status, e.code ?? "http_" + res.status, e.message ?? res.statusText, e.fields ?? {}, retry ? Number(retry) : undefined);
+  }
+  const type = res.headers.get("content-type") ?? "";
+  return (type.includes("json") ? await res.json() : await res.text()) as T;
+}

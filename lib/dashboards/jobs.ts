@@ -1,0 +1,4 @@
+import type { JobDefinition } from "@/lib/jobs/types";
+
+/** Background jobs of the dashboards capability (run by the worker, lib/jobs/worker.ts). */
+export const jobs: JobDefinition[] = [];

@@ -1,0 +1,71 @@
+import crypto from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * Journeys against the production build, served by the same start script as `npm start`: a fresh
+ * embedded PostgreSQL in a temporary DATA_DIR, or a fresh database on DATABASE_URL's server.
+ * Chromium: the system one (/usr/bin/chromium or PLAYWRIGHT_CHROMIUM_EXECUTABLE) when present.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E = {
+  baseURL: `http://localhost:${PORT}`,
+  smtpPort: Number(process.env.E2E_SMTP_PORT ?? 2626),
+  ctiToken: "e2e-cti-token-0123456789",
+};
+
+const runId = process.env.E2E_RUN_ID ?? (process.env.E2E_RUN_ID = `${Date.now().toString(36)}${crypto.randomBytes(2).toString("hex")}`);
+const dataDir = path.join(os.tmpdir(), `kic-e2e-${runId}`);
+let databaseUrl: string | undefined;
+if (process.env.DATABASE_URL) {
+  const u = new URL(process.env.DATABASE_URL);
+  u.pathname = `/kic_e2e_${runId}`;
+  databaseUrl = u.toString();
+}
+
+const systemChromium = [process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+  (p) => p && fs.existsSync(p),
+);
+
+export default defineConfig({
+  testDir: "./e2e",
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: E2E.baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: systemChromium,
+      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-gpu"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: "node --import tsx scripts/start.ts",
+    url: `${E2E.baseURL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+    env: {
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      SMTP_PORT: String(E2E.smtpPort),
+      EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 5499)),
+      CTI_TOKEN: E2E.ctiToken,
+      LOGIN_BLOCK_SECONDS: "3",
+      NODE_ENV: "production",
+      SEED_DEMO: "1",
+      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
+      KIC_CREATE_DATABASE: "1",
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: "" }),
+    },
+  },
+});

