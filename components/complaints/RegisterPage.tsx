@@ -162,6 +162,7 @@ export function RegisterPage({ thisYear, canImport }: { thisYear: number; canImp
           <h2 id="reg-rows">
             {t("register.rows")} ({reg.data.items.length})
           </h2>
+          {reg.data.items.length > 100 ? <p className="mb-2">{t("register.firstRows", { n: 100, total: reg.data.items.length })}</p> : null}
           <div className="max-h-[32rem] overflow-auto" tabIndex={0} role="region" aria-labelledby="reg-rows">
             <table className="table">
               <thead>
@@ -177,7 +178,7 @@ export function RegisterPage({ thisYear, canImport }: { thisYear: number; canImp
                 </tr>
               </thead>
               <tbody>
-                {reg.data.items.slice(0, 500).map((r) => (
+                {reg.data.items.slice(0, 100).map((r) => (
                   <tr key={r.reference}>
                     <th scope="row">{r.reference}</th>
                     <td>{r.receivedOn}</td>

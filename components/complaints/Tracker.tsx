@@ -27,6 +27,7 @@ export const useHandlers = () => useQuery({ queryKey: ["complaints", "handlers"]
 export function Tracker({ canImport }: { canImport: boolean }) {
   const t = useTranslations("complaints");
   const [filters, setFilters] = useState({ status: "open", handler: "", channel: "" });
+  const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const qs = new URLSearchParams(Object.entries(filters).filter(([, v]) => v)).toString();
   const list = useQuery({ queryKey: ["complaints", "list", qs], queryFn: () => apiFetch<List>(`/api/v1/complaints?${qs}`), refetchInterval: 60_000 });
   const handlers = useHandlers();
@@ -45,7 +46,7 @@ export function Tracker({ canImport }: { canImport: boolean }) {
         </Link>
       </p>
       {list.data ? (
-        <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4" aria-label={t("tracker.title")}>
+        <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4">
           {(
             [
               ["countOpen", list.data.counts.open],
@@ -109,12 +110,14 @@ export function Tracker({ canImport }: { canImport: boolean }) {
       </div>
       {list.isLoading ? <p>{t("tracker.loading")}</p> : null}
       {bands.map((band) => {
-        const rows = items.filter((i) => i.band === band);
+        const all = items.filter((i) => i.band === band);
         const id = `band-${band ?? "closed"}`;
+        // Long bands show their most urgent 100 first; the rest on request.
+        const rows = expanded[id] ? all : all.slice(0, 100);
         return (
           <section key={id} aria-labelledby={id} className="mb-8">
             <h2 id={id}>
-              {band ? t(`bands.${band}`) : t("statuses.closed")} ({rows.length})
+              {band ? t(`bands.${band}`) : t("statuses.closed")} ({all.length})
             </h2>
             {rows.length === 0 ? (
               <p>{t("tracker.empty")}</p>
@@ -152,6 +155,11 @@ export function Tracker({ canImport }: { canImport: boolean }) {
                     ))}
                   </tbody>
                 </table>
+                {all.length > rows.length ? (
+                  <button type="button" className="btn-secondary mt-2" onClick={() => setExpanded({ ...expanded, [id]: true })}>
+                    {t("tracker.showAll", { count: all.length })}
+                  </button>
+                ) : null}
               </div>
             )}
           </section>

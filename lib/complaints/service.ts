@@ -661,7 +661,7 @@ export const listQuerySchema = z.object({
   handler: z.union([z.string().uuid(), z.literal("none"), z.literal("me")]).optional(),
   channel: z.enum(COMPLAINT_CHANNELS).optional(),
   dueBefore: isoDate.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional().default(300),
+  limit: z.coerce.number().int().min(1).max(2000).optional().default(1000),
 });
 
 /** The tracker: open complaints by days left, with the counts the team watches. */
