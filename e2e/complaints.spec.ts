@@ -98,6 +98,15 @@ test.describe("complaints", () => {
     await agentContext.close();
   });
 
+  test("the public complaint pages pass axe in Dutch", async ({ page }) => {
+    for (const path of ["/klacht", "/klacht/status"]) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoA11yViolations(page, `${path} (nl)`);
+    }
+  });
+
   test("an agent registers a letter with a past date of receipt, prefilled from a call link; register and import pages", async ({ page }) => {
     await loginAs(page, "frontdesk");
     await page.goto("/agent/complaints/new?name=Piet%20Klager&phone=0612345678");

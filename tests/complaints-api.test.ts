@@ -99,6 +99,24 @@ describe("POST /api/v1/complaints", () => {
     expect(last!.status).toBe(429);
   });
 
+  it("public multipart with attachments: stored with size and sha256; too large is 413; bad type is 400", async () => {
+    const mk = (files: { name: string; type: string; data: Buffer }[]) => {
+      const fd = new FormData();
+      fd.set("name", "Att Tester");
+      fd.set("email", `att-${run}-${crypto.randomBytes(2).toString("hex")}@example.org`);
+      fd.set("description", "See the attached letter about my case.");
+      for (const f of files) fd.append("attachments", new Blob([new Uint8Array(f.data)], { type: f.type }), f.name);
+      return list.POST(new Request("http://localhost/api/v1/complaints", { method: "POST", body: fd, headers: { "x-forwarded-for": `10.77.${run.length}.3` } }), { params: Promise.resolve({}) });
+    };
+    const ok = await mk([{ name: "brief.txt", type: "text/plain", data: Buffer.from("hello") }]);
+    expect(ok.status).toBe(201);
+    const { reference } = await ok.json();
+    const [row] = (await db.execute(sql`select a.size, a.sha256 from complaint_attachments a join complaints c on c.id = a.complaint_id where c.reference = ${reference}`)).rows as { size: number; sha256: string }[];
+    expect(row).toEqual({ size: 5, sha256: crypto.createHash("sha256").update("hello").digest("hex") });
+    expect((await mk([{ name: "big.pdf", type: "application/pdf", data: Buffer.alloc(10 * 1024 * 1024 + 1, 1) }])).status).toBe(413);
+    expect((await mk([{ name: "x.exe", type: "application/x-msdownload", data: Buffer.from("MZ") }])).status).toBe(400);
+  });
+
   it("agent with a past receivedOn gets the deadline the rules give (across Easter)", async () => {
     const c = await agentComplaint("2026-02-20");
     expect(c).toMatchObject({ receivedOn: "2026-02-20", deadline: "2026-04-07", status: "open" });
