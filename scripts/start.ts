@@ -52,7 +52,7 @@ function buildIfNeeded(force = false) {
   say("building the app (next build); this takes a few minutes the first time…");
   const r = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (r.status !== 0) fail("next build failed (see above)");
   fs.writeFileSync(STAMP, fp);
@@ -216,7 +216,13 @@ async function main() {
     const args = mode === "dev" ? ["dev", "-p", String(env.PORT)] : ["start", "-p", String(env.PORT)];
     child = spawn(process.execPath, [nextBin, ...args], {
       stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", KIC_DATA_DIR: dataDir },
+      env: {
+        ...process.env,
+        NODE_ENV: mode === "dev" ? "development" : "production",
+        DATABASE_URL: databaseUrl,
+        NEXT_TELEMETRY_DISABLED: "1",
+        KIC_DATA_DIR: dataDir,
+      },
     });
     fs.writeFileSync(path.join(dataDir, "children.json"), JSON.stringify([process.pid, child.pid]));
     child.on("exit", (code) => {
