@@ -54,7 +54,7 @@ export function ackSuppressionReason(
   const precedence = get("precedence")?.trim().toLowerCase();
   if (precedence && ["bulk", "list", "junk"].includes(precedence)) return "precedence";
   if (get("x-loop") !== undefined) return "x_loop";
-  if (get("list-unsubscribe") !== undefined || get("list-id") !== undefined) return "list";
+  if (get("list-unsubscribe") !== undefined || get("list-id") !== undefined || get("list") !== undefined) return "list";
   if (get("x-auto-response-suppress") !== undefined) return "auto_response_suppress";
   if (!from) return "no_sender";
   const [local, domain = ""] = from.toLowerCase().split("@");

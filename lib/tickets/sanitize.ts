@@ -25,7 +25,7 @@ export function sanitizeEmailHtml(html: string, opts: { showImages?: boolean } =
     disallowedTagsMode: "discard",
     transformTags: {
       a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, target: "_blank", rel: "noopener noreferrer nofollow" } }),
-      img: (tagName, attribs) => {
+      img: (tagName, attribs): sanitizeHtml.Tag => {
         const src = attribs.src ?? "";
         if (opts.showImages && /^https?:\/\//i.test(src)) return { tagName, attribs: { src, alt: attribs.alt ?? "" } };
         return { tagName, attribs: { alt: attribs.alt ?? "", "data-blocked-src": src.slice(0, 500) } };
