@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
+import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,7 +21,7 @@ const LISTEN = 42100 + Math.floor(Math.random() * 40);
 const SINK = LISTEN + 50;
 let stop: (() => Promise<void>) | null = null;
 const uid = () => crypto.randomBytes(4).toString("hex");
-const client = nodemailer.createTransport({ host: "127.0.0.1", port: LISTEN, secure: false, ignoreTLS: true, pool: false });
+const client = nodemailer.createTransport({ host: "127.0.0.1", port: LISTEN, secure: false, ignoreTLS: true } as SMTPTransport.Options);
 
 async function send(m: nodemailer.SendMailOptions) {
   return client.sendMail({ to: "kic@ind.example", text: "Beste IND, ik heb een vraag over mijn verblijfsvergunning.", ...m });
