@@ -97,8 +97,22 @@ export async function ingestEmail(raw: Buffer, envelope: { to: string[]; from?: 
   const box = mailboxFor(envelope.to) ?? { address: [...mailboxes().keys()][0], kind: "tickets" as const };
   const m = await parseMail(raw, envelope.from?.toLowerCase() || null);
   const result = await db.transaction(async (tx) => ingestInTx(tx, raw, m, box, now));
-  if (result.acknowledged) await wakeOutbox();
+  if (result.acknowledged) wakeSoon();
   return result;
+}
+
+let wakeTimer: NodeJS.Timeout | null = null;
+/**
+ * Wake the outbox shortly after commit, coalescing a burst of acknowledgements into one wake-up (the
+ * per-minute sweep is the safety net); the SMTP 250 does not wait for it.
+ */
+function wakeSoon() {
+  if (wakeTimer) return;
+  wakeTimer = setTimeout(() => {
+    wakeTimer = null;
+    void wakeOutbox().catch(() => undefined);
+  }, 250);
+  wakeTimer.unref?.();
 }
 
 async function ingestInTx(tx: Tx, raw: Buffer, m: Parsed, box: { address: string; kind: "tickets" | "complaints" }, now: Date): Promise<IngestResult> {
