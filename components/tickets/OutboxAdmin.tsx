@@ -67,9 +67,8 @@ export function OutboxAdmin() {
                 <td className="max-w-xs break-words">{r.lastError ?? "—"}</td>
                 <td>
                   {r.status !== "sent" ? (
-                    <button type="button" className="btn-secondary px-2 py-1 text-sm" onClick={() => retry.mutate(r.id)}>
+                    <button type="button" className="btn-secondary px-2 py-1 text-sm" aria-label={`${t("retry")}: ${r.subject}`} onClick={() => retry.mutate(r.id)}>
                       {t("retry")}
-                      <span className="sr-only">: {r.subject}</span>
                     </button>
                   ) : null}
                 </td>

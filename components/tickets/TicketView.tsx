@@ -273,9 +273,8 @@ export function TicketView({ number, me, queues }: { number: number; me: { id: s
                   {saved.data?.map((s) => (
                     <li key={s.id} className="flex items-center justify-between gap-2 border-b border-gray-200 py-1">
                       <span>{s.title}</span>
-                      <button type="button" className="btn-secondary px-2 py-0 text-sm" onClick={() => setReply((r) => (r ? `${r}\n\n` : "") + fill(s.body, d.customer?.name ?? null, d.number))}>
+                      <button type="button" className="btn-secondary px-2 py-0 text-sm" aria-label={`${t("insert")}: ${s.title}`} onClick={() => setReply((r) => (r ? `${r}\n\n` : "") + fill(s.body, d.customer?.name ?? null, d.number))}>
                         {t("insert")}
-                        <span className="sr-only">: {s.title}</span>
                       </button>
                     </li>
                   ))}
@@ -369,7 +368,7 @@ export function TicketView({ number, me, queues }: { number: number; me: { id: s
                   <option key={a.id} value={a.id}>{a.name}</option>
                 ))}
               </select>
-              <button type="submit" className="btn-secondary">{t("apply")}<span className="sr-only">: {t("assignTo")}</span></button>
+              <button type="submit" className="btn-secondary" aria-label={`${t("apply")}: ${t("assignTo")}`}>{t("apply")}</button>
             </form>
             <form className="space-y-2" onSubmit={(e) => { e.preventDefault(); if (queue) patch.mutate({ queue }); }}>
               <label className="label" htmlFor="act-queue">{t("moveQueue")}</label>
@@ -378,7 +377,7 @@ export function TicketView({ number, me, queues }: { number: number; me: { id: s
                   <option key={x} value={x}>{t(`queues.${x}`)}</option>
                 ))}
               </select>
-              <button type="submit" className="btn-secondary">{t("apply")}<span className="sr-only">: {t("moveQueue")}</span></button>
+              <button type="submit" className="btn-secondary" aria-label={`${t("apply")}: ${t("moveQueue")}`}>{t("apply")}</button>
             </form>
             <form className="space-y-2" onSubmit={(e) => { e.preventDefault(); patch.mutate({ status: status || d.status }); }}>
               <label className="label" htmlFor="act-status">{t("changeStatus")}</label>
@@ -387,7 +386,7 @@ export function TicketView({ number, me, queues }: { number: number; me: { id: s
                   <option key={s} value={s}>{t(`statuses.${s}`)}</option>
                 ))}
               </select>
-              <button type="submit" className="btn-secondary">{t("apply")}<span className="sr-only">: {t("changeStatus")}</span></button>
+              <button type="submit" className="btn-secondary" aria-label={`${t("apply")}: ${t("changeStatus")}`}>{t("apply")}</button>
             </form>
             {patch.error ? <p role="alert" className="field-error">{(patch.error as Error).message}</p> : null}
             <form className="space-y-2" onSubmit={(e) => { e.preventDefault(); merge.mutate(); }}>
