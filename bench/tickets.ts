@@ -2,7 +2,7 @@
  * Tickets benchmarks (spec 02): sustained SMTP ingest (target ≥ 50 messages/s, none lost) and the inbox
  * query over 10,000 open tickets (target < 100 ms). Runs against a throw-away database on DATABASE_URL's
  * server (or an embedded one), on 127.0.0.1 only.
- *   node --import tsx bench/tickets.ts [messages=600] [connections=4]
+ *   node --import tsx bench/tickets.ts [messages=600] [connections=10]
  */
 import "../scripts/server-only-stub";
 import crypto from "node:crypto";
@@ -13,7 +13,7 @@ import { migrateDatabase } from "../db/migrate";
 import { createTestDatabase } from "../tests/helpers/test-db";
 
 const MESSAGES = Number(process.argv[2] ?? 600);
-const CONNECTIONS = Number(process.argv[3] ?? 4);
+const CONNECTIONS = Number(process.argv[3] ?? 10);
 const PORT = 42000 + Math.floor(Math.random() * 90);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -42,8 +42,12 @@ export async function listTickets(actor: Actor | null, q: ListQuery, now = new D
     conds.push(
       num
         ? sql`t.number = ${Number(num[1])}`
-        : sql`(t.subject ilike ${like} or (coalesce(c.name, '') || ' ' || coalesce(c.email, '')) ilike ${like}
-             or exists (select 1 from ticket_messages m where m.ticket_id = t.id and m.text_body ilike ${like}))`,
+        : // each arm can use its own trigram index (db/sql/tickets.sql); an OR across the joins could not
+          sql`t.id in (
+              select id from tickets where subject ilike ${like}
+              union select ticket_id from ticket_messages where text_body ilike ${like}
+              union select t2.id from customers c2 join tickets t2 on t2.customer_id = c2.id
+                where (coalesce(c2.name, '') || ' ' || coalesce(c2.email, '')) ilike ${like})`,
     );
   }
   const base = sql.join(conds, sql` and `);
@@ -63,7 +67,7 @@ export async function listTickets(actor: Actor | null, q: ListQuery, now = new D
       from tickets t left join customers c on c.id = t.customer_id left join users u on u.id = t.assignee_id
       where ${where} order by ${order} limit ${q.limit} offset ${q.offset}`),
     db.execute<{ total: number; unassigned: number; overdue: number }>(sql`
-      select count(*)::int as total,
+      select count(*) filter (where ${q.overdue ? overdueCond : sql`true`})::int as total,
              count(*) filter (where t.assignee_id is null and t.status in ('new','open'))::int as unassigned,
              count(*) filter (where ${overdueCond})::int as overdue
       from tickets t left join customers c on c.id = t.customer_id where ${base}`),
