@@ -158,6 +158,11 @@ describe("inbound SMTP → tickets", () => {
     // the SIZE a client announces is checked at MAIL FROM (nodemailer refuses to even try, so talk SMTP by hand)
     const replies = await rawSmtp(["EHLO test", `MAIL FROM:<a.${uid()}@example.org> SIZE=${26 * 1024 * 1024}`, "QUIT"]);
     expect(replies[1]).toMatch(/^552 /);
+    // a client that does not announce the size gets 552 after the data, and nothing is stored
+    const subject = `too big ${uid()}`;
+    const big = Buffer.concat([Buffer.from(`From: big@example.org\r\nTo: kic@ind.example\r\nSubject: ${subject}\r\n\r\n`), Buffer.alloc(26 * 1024 * 1024, "a\r\n")]);
+    await expect(client.sendMail({ envelope: { from: "big@example.org", to: ["kic@ind.example"] }, raw: big })).rejects.toMatchObject({ responseCode: 552 });
+    expect((await db.select().from(tickets).where(eq(tickets.subject, subject))).length).toBe(0);
   });
 
   it("malformed MIME still becomes a flagged ticket with its raw source", async () => {

@@ -35,6 +35,8 @@ type Parsed = {
   inReplyTo: string | null;
   references: string | null;
   headers: Map<string, unknown>;
+  /** To and Cc addresses of the header (the webhook path has no SMTP envelope). */
+  recipients: string[];
   attachments: { filename: string; contentType: string; content: Buffer }[];
 };
 
@@ -62,6 +64,11 @@ export async function parseMail(raw: Buffer, envelopeFrom: string | null): Promi
     inReplyTo: (ok && p?.inReplyTo) || null,
     references: ok ? (Array.isArray(refs) ? refs.join(" ") : (refs ?? null)) : null,
     headers: p?.headers ?? new Map(),
+    recipients: [p?.to, p?.cc]
+      .flat()
+      .flatMap((a) => (a ? a.value : []))
+      .map((v) => v.address?.toLowerCase() ?? "")
+      .filter(Boolean),
     attachments: ok
       ? (p?.attachments ?? []).map((a, i) => ({ filename: a.filename ?? `attachment-${i + 1}`, contentType: a.contentType || "application/octet-stream", content: a.content }))
       : [],
@@ -94,8 +101,10 @@ export async function customerForEmail(tx: Tx, email: string, name: string | nul
  * after commit, so the SMTP 250 means "stored". A duplicate (same Message-ID and sender) changes nothing.
  */
 export async function ingestEmail(raw: Buffer, envelope: { to: string[]; from?: string | null }, now = new Date()): Promise<IngestResult> {
-  const box = mailboxFor(envelope.to) ?? { address: [...mailboxes().keys()][0], kind: "tickets" as const };
   const m = await parseMail(raw, envelope.from?.toLowerCase() || null);
+  // the SMTP envelope decides; a webhook delivery without one falls back to the To/Cc header, then the first tickets mailbox
+  const box = mailboxFor(envelope.to) ??
+    mailboxFor(m.recipients) ?? { address: [...mailboxes()].find(([, k]) => k === "tickets")?.[0] ?? "kic@ind.example", kind: "tickets" as const };
   const result = await db.transaction(async (tx) => ingestInTx(tx, raw, m, box, now));
   if (result.acknowledged) wakeSoon();
   return result;
