@@ -143,3 +143,16 @@ describe("HTTP API (needs the production build)", () => {
     void sql;
   });
 });
+
+describe("audit", () => {
+  it("reading a ticket logs the read of the person once per agent per ten minutes", async () => {
+    const from = `audit.${uid()}@example.org`;
+    const r = await ingestEmail(mime({ from, subject: "Audit" }), { to: ["kic@ind.example"] });
+    await getTicket(back, r.ticketNumber!);
+    await getTicket(back, r.ticketNumber!);
+    const { rows } = await db.execute<{ n: number }>(sql`
+      select count(*)::int as n from events e join customers c on c.id::text = e.entity_id
+      where e.entity_type = 'customer' and e.action = 'read' and c.email = ${from}`);
+    expect(rows[0].n).toBe(1);
+  });
+});

@@ -9,7 +9,7 @@ import { CAN, queuesFor, type Actor } from "@/lib/auth/roles";
 import { AppError, badRequest, notFound, ruleViolation } from "@/lib/errors";
 import { queueEmail, newMessageId, wakeOutbox } from "@/lib/mail/outbox";
 import { customerHistory } from "@/lib/platform/customer-history";
-import { recordEvent, recordRead } from "@/lib/platform/events";
+import { recordEvent } from "@/lib/platform/events";
 import { replySubject } from "./rules";
 import { hasRemoteImages, sanitizeEmailHtml, textToHtml } from "./sanitize";
 import type { createTicketSchema, ListQuery, patchSchema, replySchema } from "./schemas";
@@ -133,7 +133,7 @@ export async function getTicket(actor: Actor | null, number: number, opts: { sho
     db.select({ id: tickets.id, number: tickets.number }).from(tickets).where(sql`${tickets.id} in (${t.linkedTicketId ?? sql`null`}, ${t.mergedIntoId ?? sql`null`})`),
   ]);
   const history = customer ? await customerHistory(customer.id) : [];
-  if (customer) await recordRead(db as unknown as Tx, a, "customer", customer.id);
+  if (customer) await auditCustomerRead(a, customer.id, t.number);
   const cal = await businessCalendar(db, now);
   const outboxById = new Map(outbox.map((o) => [o.id, o]));
   const numberOf = (id: string | null) => linked.find((l) => l.id === id)?.number ?? null;
@@ -182,6 +182,19 @@ export async function getTicket(actor: Actor | null, number: number, opts: { sho
     history: history.filter((h) => !(h.type === "ticket" && h.reference === `KIC-${t.number}`)),
     audit: trail.map((e) => ({ at: e.at.toISOString(), actor: e.actorLabel, action: e.action, data: e.data })),
   };
+}
+
+/**
+ * An agent reading a person's data is audit-logged (spec 00). The ticket page polls every few seconds, so one
+ * row per agent, person and ten minutes — written by a conditional insert, not a check-then-write.
+ */
+async function auditCustomerRead(a: Actor, customerId: string, number: number) {
+  await db.execute(sql`
+    insert into events (actor_id, actor_label, entity_type, entity_id, action, data)
+    select ${a.kind === "user" ? a.id : null}, ${a.name}, 'customer', ${customerId}, 'read', ${JSON.stringify({ via: `KIC-${number}` })}::jsonb
+    where not exists (
+      select 1 from events where entity_type = 'customer' and entity_id = ${customerId} and action = 'read'
+        and actor_label = ${a.name} and at > now() - interval '10 minutes')`);
 }
 
 // ---- Changes -------------------------------------------------------------------------------------------
