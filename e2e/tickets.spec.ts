@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import nodemailer from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
-import { expect, expectNoA11yViolations, loginAs, test } from "./fixtures";
+import { expect, expectNoA11yViolations, loginAs, setLanguage, test } from "./fixtures";
 
 /**
  * Spec 02 journeys. Mail comes in over real SMTP to the app's listener (E2E_SMTP_PORT), then agents work it.
@@ -113,5 +113,31 @@ test.describe("email tickets", () => {
     await page.goto("/agent/tickets/new");
     await expect(page.getByRole("heading", { level: 1, name: "Nieuw ticket" })).toBeVisible();
     await expectNoA11yViolations(page, "new ticket");
+  });
+
+  test("in English: keyboard navigation of the inbox, and sender HTML shown harmless with remote images blocked", async ({ page }) => {
+    await loginAs(page, "admin");
+    await setLanguage(page, "en");
+    await page.goto("/agent/tickets");
+    await expect(page.getByRole("heading", { level: 1, name: "Email" })).toBeVisible();
+    await expect(page.getByTestId("ticket-row").nth(1)).toBeVisible();
+    await expectNoA11yViolations(page, "inbox (en)");
+    await page.locator("body").click({ position: { x: 1, y: 1 } });
+    await page.keyboard.press("j");
+    await expect(page.locator(":focus")).toHaveText(/^KIC-\d+$/);
+    const ref = await page.locator(":focus").innerText();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/agent/tickets/${ref.slice(4)}$`));
+
+    // KIC-1 of the demo data carries HTML with a tracking image, a script and a javascript: link
+    await page.goto("/agent/tickets/1");
+    const body = page.locator(".mail-html").first();
+    await expect(body).toBeVisible();
+    await expect(body.locator("script")).toHaveCount(0);
+    await expect(body.locator('a[href^="javascript:"]')).toHaveCount(0);
+    await expect(body.locator("img")).not.toHaveAttribute("src", /.*/);
+    await expectNoA11yViolations(page, "ticket (en)");
+    await page.getByRole("button", { name: "Show images" }).first().click();
+    await expect(page.locator(".mail-html img").first()).toHaveAttribute("src", "https://tracker.example.net/pixel.gif");
   });
 });
