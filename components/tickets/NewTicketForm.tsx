@@ -10,7 +10,7 @@ export function NewTicketForm(props: { queues: string[]; customerId: string; cal
   const t = useTranslations("tickets");
   const router = useRouter();
   const [f, setF] = useState({
-    subject: props.subject, body: "", queue: props.queues[0] ?? "frontdesk", channel: props.callId ? "phone" : "phone",
+    subject: props.subject, body: "", queue: props.queues[0] ?? "frontdesk", channel: "phone",
     customerId: props.customerId, customerEmail: "", customerName: "", callId: props.callId,
   });
   const create = useMutation({

@@ -30,7 +30,10 @@ function fill(body: string, name: string | null, number: number) {
   return body.replace(/\{\{\s*name\s*\}\}/g, name ?? "").replace(/\{\{\s*ticket\s*\}\}/g, `KIC-${number}`);
 }
 
-export function TicketView({ number, me, queues }: { number: number; me: { id: string; name: string }; queues: string[] }) {
+/** Any agent may move a ticket to any queue (a frontdesk agent escalates to backoffice, and then no longer sees it). */
+const QUEUES = ["frontdesk", "backoffice", "partners"] as const;
+
+export function TicketView({ number, me }: { number: number; me: { id: string; name: string } }) {
   const t = useTranslations("tickets");
   const fmt = useFormatter();
   const qc = useQueryClient();
@@ -373,7 +376,7 @@ export function TicketView({ number, me, queues }: { number: number; me: { id: s
             <form className="space-y-2" onSubmit={(e) => { e.preventDefault(); if (queue) patch.mutate({ queue }); }}>
               <label className="label" htmlFor="act-queue">{t("moveQueue")}</label>
               <select id="act-queue" className="input" value={queue || d.queue} onChange={(e) => setQueue(e.target.value)}>
-                {["frontdesk", "backoffice", "partners"].map((x) => (
+                {QUEUES.map((x) => (
                   <option key={x} value={x}>{t(`queues.${x}`)}</option>
                 ))}
               </select>
@@ -410,7 +413,6 @@ export function TicketView({ number, me, queues }: { number: number; me: { id: s
           </section>
         </aside>
       </div>
-      {queues.length ? null : null}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { customers, savedReplies, ticketMessages, tickets, users } from "@/db/schema";
+import { customers, savedReplies, ticketMessages, tickets } from "@/db/schema";
 import type { TicketQueue, TicketStatus } from "@/db/schema/tickets";
 import { nlBusinessCalendar, slaDueTimes } from "./sla";
 
@@ -125,5 +125,4 @@ export async function seedDemo(now = new Date()): Promise<void> {
     }
   });
   for (let i = 0; i < msgs.length; i += 500) await db.insert(ticketMessages).values(msgs.slice(i, i + 500));
-  void users;
 }

@@ -10,7 +10,7 @@ import { messageIdDomain, queueEmail, wakeOutbox } from "@/lib/mail/outbox";
 import { recordEvent, SYSTEM } from "@/lib/platform/events";
 import { ackSuppressionReason, ACKS_PER_SENDER_PER_HOUR, guessLanguage, referencedMessageIds, threadAction, ticketNumberFromSubject } from "./rules";
 import { businessCalendar, slaTargets } from "./settings";
-import { slaDueTimes } from "./sla";
+import { resumeDueTime, slaDueTimes, type BusinessCalendar } from "./sla";
 import { ackEmail } from "./templates";
 
 export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
@@ -174,7 +174,7 @@ async function ingestInTx(tx: Tx, raw: Buffer, m: Parsed, box: { address: string
           closedAt: a === "reopen" ? null : target.closedAt,
           pausedAt: null,
           // The customer answered: a paused clock runs again (spec 02, pending stops the clock).
-          ...(target.status === "pending" && target.pausedAt ? await resumedDue(cal, target, now) : {}),
+          ...(target.status === "pending" && target.pausedAt ? resumedDue(cal, target, now) : {}),
           version: sql`${tickets.version} + 1`,
           lastMessageAt: now,
           updatedAt: now,
@@ -316,8 +316,7 @@ async function lockTicket(tx: Tx, id: string) {
   return t;
 }
 
-async function resumedDue(cal: Awaited<ReturnType<typeof businessCalendar>>, t: typeof tickets.$inferSelect, now: Date) {
-  const { resumeDueTime } = await import("./sla");
+function resumedDue(cal: BusinessCalendar, t: typeof tickets.$inferSelect, now: Date) {
   return {
     firstResponseDueAt: t.firstRespondedAt ? t.firstResponseDueAt : resumeDueTime(cal, t.firstResponseDueAt, t.pausedAt!, now),
     resolutionDueAt: resumeDueTime(cal, t.resolutionDueAt, t.pausedAt!, now),

@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { TicketView } from "@/components/tickets/TicketView";
 import { pageActor } from "@/lib/auth/actor";
-import { queuesFor } from "@/lib/auth/roles";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
   return { title: `KIC-${(await params).number}` };
@@ -12,5 +11,5 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
   const { number } = await params;
   const m = number.match(/^(?:KIC-)?(\d{1,9})$/i);
   if (!m) notFound();
-  return <TicketView number={Number(m[1])} me={{ id: actor.id, name: actor.name }} queues={queuesFor(actor.role)} />;
+  return <TicketView number={Number(m[1])} me={{ id: actor.id, name: actor.name }} />;
 }
