@@ -147,7 +147,7 @@ export function TicketInbox({ queues }: { queues: string[] }) {
           </thead>
           <tbody>
             {items.map((it, i) => (
-              <tr key={it.number} className={i === selected ? "bg-rijks-light" : undefined} data-testid="ticket-row">
+              <tr key={it.number} className={`${i === selected ? "bg-rijks-light" : ""} ${it.sla === "overdue" ? "border-l-4 border-l-danger" : it.sla === "due_soon" ? "border-l-4 border-l-warn" : ""}`} data-testid="ticket-row">
                 <td className="whitespace-nowrap">
                   <Link href={`/agent/tickets/${it.number}`} ref={(el) => { rowLinks.current[i] = el; }} onFocus={() => setSelected(i)}>
                     {it.reference}

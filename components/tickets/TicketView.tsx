@@ -130,6 +130,8 @@ export function TicketView({ number, me }: { number: number; me: { id: string; n
   const [assignee, setAssignee] = useState("");
   const [queue, setQueue] = useState("");
   const [status, setStatus] = useState("");
+  const [tags, setTags] = useState<string | null>(null);
+  const [priority, setPriority] = useState("");
 
   if (ticket.error) return <p role="alert">{(ticket.error as Error).message}</p>;
   if (!d) return <p role="status">…</p>;
@@ -390,6 +392,21 @@ export function TicketView({ number, me }: { number: number; me: { id: string; n
                 ))}
               </select>
               <button type="submit" className="btn-secondary" aria-label={`${t("apply")}: ${t("changeStatus")}`}>{t("apply")}</button>
+            </form>
+            <form className="space-y-2" onSubmit={(e) => { e.preventDefault(); patch.mutate({ priority: priority || d.priority }); }}>
+              <label className="label" htmlFor="act-priority">{t("priority")}</label>
+              <select id="act-priority" className="input" value={priority || d.priority} onChange={(e) => setPriority(e.target.value)}>
+                {["low", "normal", "high", "urgent"].map((p) => (
+                  <option key={p} value={p}>{t(`priorities.${p}`)}</option>
+                ))}
+              </select>
+              <button type="submit" className="btn-secondary" aria-label={`${t("apply")}: ${t("priority")}`}>{t("apply")}</button>
+            </form>
+            <form className="space-y-2" onSubmit={(e) => { e.preventDefault(); patch.mutate({ tags: (tags ?? d.tags.join(", ")).split(",").map((x) => x.trim()).filter(Boolean) }); }}>
+              <label className="label" htmlFor="act-tags">{t("tags")}</label>
+              <input id="act-tags" className="input" value={tags ?? d.tags.join(", ")} onChange={(e) => setTags(e.target.value)} aria-describedby="act-tags-hint" />
+              <p id="act-tags-hint" className="text-sm text-gray-700">{t("tagsHint")}</p>
+              <button type="submit" className="btn-secondary" aria-label={`${t("apply")}: ${t("tags")}`}>{t("apply")}</button>
             </form>
             {patch.error ? <p role="alert" className="field-error">{(patch.error as Error).message}</p> : null}
             <form className="space-y-2" onSubmit={(e) => { e.preventDefault(); merge.mutate(); }}>
