@@ -15,7 +15,7 @@ import { getTicket, replyToTicket } from "@/lib/tickets/service";
 
 /**
  * Spec 02 through real SMTP: nodemailer talks to the listener on a port of our own, and the database is
- * checked after each 250. Ports 42100–42199 (tickets' range).
+ * checked after each 250. Ports 42100–42189 (listener and sink; the HTTP test uses 42200–42239, the bench 42000–42089).
  */
 const LISTEN = 42100 + Math.floor(Math.random() * 40);
 const SINK = LISTEN + 50;
