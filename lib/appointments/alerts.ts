@@ -9,7 +9,7 @@ import { queueEmail, wakeOutbox } from "@/lib/mail/outbox";
 import { recordEvent, SYSTEM } from "@/lib/platform/events";
 import { deskOr404, productOr404 } from "./config";
 import type { Lang } from "./emails";
-import { availableSlots, hashToken, newToken } from "./service";
+import { availableSlots, hashToken, newToken, pgArray } from "./service";
 
 /**
  * Slot alerts (spec 01): "tell me when an earlier slot opens". Double opt-in; when places open up
@@ -32,7 +32,7 @@ export async function createSlotAlert(input: { email: string; product: string; p
   const id = await db.transaction(async (tx) => {
     const { rows } = await tx.execute<{ id: string }>(sql`
       insert into slot_alerts (email, product_key, persons, desk_codes, before, language, confirm_token_hash, unsubscribe_token_hash)
-      values (${input.email}, ${product.key}, ${input.persons}, ${desks}::text[], ${input.before}, ${l}, ${hashToken(confirm)}, ${hashToken(unsubscribe)})
+      values (${input.email}, ${product.key}, ${input.persons}, ${pgArray(desks)}::text[], ${input.before}, ${l}, ${hashToken(confirm)}, ${hashToken(unsubscribe)})
       returning id`);
     const where = desks.length ? desks.join(", ") : l === "en" ? "any desk" : "elk loket";
     await queueEmail(tx, {

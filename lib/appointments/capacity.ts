@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { requirePermission } from "@/lib/auth/actor";
+import { requirePermission } from "./permission";
 import type { Actor } from "@/lib/auth/roles";
 import type { IsoDate } from "@/lib/calendar/dates";
 import { forbidden } from "@/lib/errors";

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import type { AppointmentPerson, AppointmentStatus } from "@/db/schema";
-import { requirePermission } from "@/lib/auth/actor";
+import { requirePermission } from "./permission";
 import type { Actor } from "@/lib/auth/roles";
 import { addDays, daysBetween, type IsoDate } from "@/lib/calendar/dates";
 import { isoWithOffset, localTime, NL_TZ, todayIn } from "@/lib/calendar/time";
@@ -22,6 +22,9 @@ import { checkSlot, deskSlots, parseSlotId, slotJson, type Slot } from "./slots"
  */
 export const HOLD_MINUTES = 5;
 const APPLICANT: EventActor = SYSTEM("applicant");
+
+/** A text[] parameter (drizzle's sql`` would spread a JS array into separate parameters). */
+export const pgArray = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 
 export const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 /** 256 random bits, URL-safe. */
@@ -60,7 +63,7 @@ async function freePlaces(q: DbOrTx, deskCodes: string[], from: IsoDate, to: Iso
     select s.id, s.places - s.taken + coalesce((
       select sum(h.persons) from appointment_holds h where h.slot_id = s.id and h.expires_at <= now()), 0)::int as free
     from appointment_slots s
-    where s.desk_code = any(${deskCodes}::text[]) and s.local_date between ${from}::date and ${to}::date`);
+    where s.desk_code = any(${pgArray(deskCodes)}::text[]) and s.local_date between ${from}::date and ${to}::date`);
   return new Map(rows.map((r) => [r.id, Number(r.free)]));
 }
 
