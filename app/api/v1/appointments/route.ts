@@ -12,7 +12,9 @@ export const POST = apiRoute({ permission: "public" }, async ({ req }) => {
   const agent = actor && can(actor, "bookForCaller") ? actor : null;
   const body = agent ? await parseBody(req, agentBookBody) : await parseBody(req, bookBody);
   const { appointment } = await bookSlot(body, { actor: agent });
-  return Response.json(appointment, { status: 201 });
+  // The manage token goes only to the applicant's email; an agent's screen does not show it.
+  const shown = agent ? { ...appointment, manageUrl: undefined, icsUrl: undefined } : appointment;
+  return Response.json(shown, { status: 201 });
 });
 
 /** Agents: find by reference, name, email, phone or V-number. */
