@@ -47,13 +47,13 @@ for (const locale of ["nl", "en"] as const) {
     await page.locator("#public-name-1").fill("João Santos");
     await page.locator("#public-v-0").fill("1234567890");
     await page.locator("#public-email").fill("maria@");
-    await page.locator("form button[type=submit]").click();
+    await page.getByTestId("book-submit").click();
     await expect(page.locator("#public-email-err")).toBeVisible();
     await expectNoA11yViolations(page, `/afspraak error (${locale})`);
 
     const email = `maria.${locale}.${Date.now()}@example.com`;
     await page.locator("#public-email").fill(email);
-    await page.locator("form button[type=submit]").click();
+    await page.getByTestId("book-submit").click();
     const reference = (await page.getByTestId("reference").textContent())!.trim();
     expect(reference).toMatch(/^[A-Z]{2,3}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     await expect(page.getByText(email)).toBeVisible();
@@ -107,7 +107,7 @@ test("an agent books for a caller from the call screen link (phone, no email) an
   await expect(page.locator("#agent-name-0")).toHaveValue("Jan Beller");
   await expect(page.locator("#agent-phone")).toHaveValue("+31612345678");
   await expectNoA11yViolations(page, "/agent/appointments book");
-  await page.locator("form button[type=submit]").click();
+  await page.getByTestId("book-submit").click();
   const reference = (await page.getByTestId("reference").textContent())!.trim();
   await expect(page.getByText(/geen e-mailadres/i)).toBeVisible();
   const [row] = await e2eQuery<{ call_id: string; booked_by: string | null; email: string | null }>(`select call_id, booked_by, email from appointments where reference = $1`, [reference]);
@@ -116,7 +116,7 @@ test("an agent books for a caller from the call screen link (phone, no email) an
 
   await page.goto("/agent/appointments");
   await page.locator("#agent-q").fill(reference);
-  await page.getByRole("button", { name: "Zoeken" }).click();
+  await page.getByRole("button", { name: "Zoeken", exact: true }).click();
   await expect(page.getByRole("cell", { name: reference })).toBeVisible();
   await page.getByRole("button", { name: `Openen ${reference}` }).click();
   await expect(page.getByTestId("manage-reference")).toHaveText(reference);

@@ -329,7 +329,7 @@ export function BookingWizard({ mode = "public", prefill = {} }: { mode?: "publi
             </div>
           </div>
           <p className="mt-4">
-            <button type="submit" className="btn" disabled={book.isPending}>
+            <button type="submit" className="btn" disabled={book.isPending} data-testid="book-submit">
               {t("book")}
             </button>
           </p>

@@ -41,9 +41,11 @@ export async function seedDemo(): Promise<void> {
       for (const s of slotsOnDay(d, date)) {
         if (offset === 0 && s.start > now) continue; // today is not bookable with the default notice
         let taken = 0;
+        let any = false;
         while (taken < s.places && rand() < share) {
           const persons = Math.min(s.places - taken, rand() < 0.7 ? 1 : rand() < 0.7 ? 2 : 3);
           taken += persons;
+          any = true;
           n++;
           const people = Array.from({ length: persons }, (_, i) => ({
             name: `${pick(FIRST)} ${i === 0 ? pick(LAST) : pick(LAST)}`,
@@ -59,7 +61,7 @@ export async function seedDemo(): Promise<void> {
             lang, status, hashToken(newToken()),
           ]);
         }
-        if (taken > 0 || offset < 0) slotRows.push({ id: s.id, desk: d.code, start: s.start.toISOString(), end: s.end.toISOString(), date, places: s.places, taken });
+        if (any || offset < 0) slotRows.push({ id: s.id, desk: d.code, start: s.start.toISOString(), end: s.end.toISOString(), date, places: s.places, taken });
       }
     }
   }
