@@ -117,10 +117,14 @@ test("an agent books for a caller from the call screen link (phone, no email) an
   await page.goto("/agent/appointments");
   await page.locator("#agent-q").fill(reference);
   await page.getByRole("button", { name: "Zoeken", exact: true }).click();
-  await expect(page.getByRole("cell", { name: reference })).toBeVisible();
+  await expect(page.getByRole("cell", { name: reference, exact: true })).toBeVisible();
   await page.getByRole("button", { name: `Openen ${reference}` }).click();
   await expect(page.getByTestId("manage-reference")).toHaveText(reference);
   await expectNoA11yViolations(page, "/agent/appointments find");
+  // The caller cancels by phone: the agent does it for them (no token: the agent's session).
+  await page.getByRole("button", { name: "Afspraak afzeggen" }).click();
+  await page.getByRole("button", { name: "Ja, zeg de afspraak af" }).click();
+  await expect(page.getByTestId("manage-status")).toHaveText("Afgezegd");
 });
 
 test("desk staff check a visitor in and mark a no-show after the slot", async ({ page }) => {
