@@ -1,5 +1,6 @@
 import pg from "pg";
-import { expect, expectNoA11yViolations, loginAs, setLanguage, test, type Page } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, expectNoA11yViolations, loginAs, setLanguage, test } from "./fixtures";
 
 /**
  * Spec 01 journeys. The outbox and the desk's past-slot situation are read/set in the e2e database, which

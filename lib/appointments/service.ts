@@ -13,7 +13,7 @@ import { recordEvent, recordRead, SYSTEM, type EventActor } from "@/lib/platform
 import { deskOr404, productOr404, reference, type DeskInfo, type ProductInfo } from "./config";
 import { icsUrl, manageUrl, queueAppointmentMail, type Lang, appointmentIcs } from "./emails";
 import type { AgentBookInput, BookInput } from "./schemas";
-import { checkSlot, deskSlots, parseSlotId, slotJson, type Slot } from "./slots";
+import { bookableWindow, checkSlot, parseSlotId, slotJson, slotsOnDay, type Slot } from "./slots";
 
 /**
  * Desk appointments (spec 01): availability, holds, booking, cancel, reschedule. The capacity invariant
@@ -89,17 +89,47 @@ export async function availableSlots(
   if (to < from) throw badRequest("`to` is before `from`", { to: "before from" });
   if (daysBetween(from, to) > 100) throw badRequest("Ask for at most 100 days at a time", { to: "more than 100 days after from" });
   if (!desks.length) return [];
-  const computed: { slot: Slot; tz: string }[] = [];
-  for (const d of desks) for (const s of deskSlots(d, { from, to }, now)) computed.push({ slot: s, tz: d.timeZone });
   const free = await freePlaces(db, desks.map((d) => d.code), addDays(from, -1), addDays(to, 1));
+  const computed: SlotView[] = [];
+  for (const d of desks) {
+    const w = bookableWindow(d, now);
+    const first = from > w.first ? from : w.first;
+    const last = to < w.last ? to : w.last;
+    const memo = dayMemoFor(d);
+    for (let date = first; date <= last; date = addDays(date, 1))
+      for (const v of daySlotViews(memo, d, date)) if (Date.parse(v.start) > now.getTime()) computed.push({ ...v, available: free.get(v.id) ?? v.available });
+  }
+  computed.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.desk.localeCompare(b.desk));
   const out: SlotView[] = [];
-  computed.sort((a, b) => a.slot.start.getTime() - b.slot.start.getTime() || a.slot.desk.localeCompare(b.slot.desk));
-  for (const { slot, tz } of computed) {
-    const available = free.get(slot.id) ?? slot.places;
-    if (available >= q.persons) out.push(slotJson(slot, tz, available));
+  for (const v of computed) {
+    if (v.available >= q.persons) out.push(v);
     if (q.limit && out.length >= q.limit) break;
   }
   return out;
+}
+
+/**
+ * A desk's slots of one day as the API shows them (places as `available`), memoised per desk configuration:
+ * the arithmetic is pure, and its time-zone work is the costly part of an availability request.
+ */
+const dayMemo = new Map<string, Map<string, SlotView[]>>();
+function dayMemoFor(d: DeskInfo): Map<string, SlotView[]> {
+  const key = JSON.stringify([d.code, d.timeZone, d.calendar, d.slotMinutes, d.active, d.hours, d.closures, d.extraHolidays]);
+  let m = dayMemo.get(key);
+  if (!m) {
+    if (dayMemo.size > 200) dayMemo.clear();
+    m = new Map();
+    dayMemo.set(key, m);
+  }
+  return m;
+}
+function daySlotViews(m: Map<string, SlotView[]>, d: DeskInfo, date: IsoDate): SlotView[] {
+  let v = m.get(date);
+  if (!v) {
+    v = slotsOnDay(d, date).map((s) => slotJson(s, d.timeZone, s.places));
+    m.set(date, v);
+  }
+  return v;
 }
 
 // ---- Capacity: the only places where `taken` changes ---------------------------------------------------------
