@@ -24,7 +24,7 @@ const pct = (xs: number[], p: number) => {
 };
 
 /** CONCURRENCY loops fetching `url` for SECONDS; latencies in ms. */
-async function load(url: string, headers: Record<string, string> = {}): Promise<Run> {
+async function load(url: string | (() => string), headers: Record<string, string> = {}): Promise<Run> {
   const lat: number[] = [];
   let errors = 0;
   const until = performance.now() + SECONDS * 1000;
@@ -34,7 +34,7 @@ async function load(url: string, headers: Record<string, string> = {}): Promise<
       while (performance.now() < until) {
         const t = performance.now();
         try {
-          const r = await fetch(url, { headers });
+          const r = await fetch(typeof url === "string" ? url : url(), { headers });
           await r.arrayBuffer();
           if (r.status !== 200) errors++;
         } catch {
@@ -78,6 +78,9 @@ async function main() {
     await load(slotsUrl);
     const health = await load(`${a.url}/api/health`);
     const slots = await load(slotsUrl);
+    // Every request a different query string: the 1-second response cache never hits (full work each time).
+    let n = 0;
+    const slotsUncached = await load(() => `${slotsUrl}&nocache=${n++}`);
 
     // The race: 200 concurrent bookings for 10 slots of 3 places, alternating between two instances.
     servers.push(await startAppServer({ port: PORTS[1], env }));
@@ -105,6 +108,8 @@ async function main() {
       health,
       slots,
       slotsVsHealth: +(slots.rps / health.rps).toFixed(2),
+      slotsUncached,
+      slotsUncachedVsHealth: +(slotsUncached.rps / health.rps).toFixed(2),
       race: {
         created: statuses.filter((s) => s === 201).length,
         slotFull: statuses.filter((s) => s === 409).length,
