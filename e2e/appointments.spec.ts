@@ -164,3 +164,13 @@ test("desk staff check a visitor in and mark a no-show after the slot", async ({
   await expect(page.locator("#cap-slotMinutes")).toBeVisible();
   await expectNoA11yViolations(page, "/agent/desk capacity");
 });
+
+test("the admin reference page and the slot-alert result page pass axe", async ({ page }) => {
+  await page.goto("/afspraak/melding?result=confirmed");
+  await expect(page.getByRole("status")).toContainText("bevestigd");
+  await expectNoA11yViolations(page, "/afspraak/melding");
+  await loginAs(page, "admin");
+  await page.goto("/agent/admin/reference");
+  await expect(page.getByRole("cell", { name: "BON", exact: true })).toBeVisible();
+  await expectNoA11yViolations(page, "/agent/admin/reference");
+});
