@@ -150,6 +150,27 @@ describe("appointments over HTTP", () => {
     expect(row).toEqual({ status: "booked", taken: 1 });
   });
 
+  it("slot alerts: POST creates a pending alert and mails the opt-in; the GET links confirm and unsubscribe", async () => {
+    const [a] = servers;
+    const email = `alert.http.${Date.now()}@example.com`;
+    const bad = await fetch(`${a.url}/api/v1/slot-alerts`, { method: "POST", headers: headers(), body: JSON.stringify({ email: "x", product: "BIO", persons: 9, before: "2099-01-01" }) });
+    expect(bad.status).toBe(400);
+    expect(Object.keys((await bad.json()).error.fields).sort()).toEqual(["email", "persons"]);
+    const r = await fetch(`${a.url}/api/v1/slot-alerts`, { method: "POST", headers: headers(), body: JSON.stringify({ email, product: "BIO", persons: 2, desks: [desk], before: "2099-01-01", language: "en" }) });
+    expect(r.status).toBe(201);
+    expect((await r.json()).status).toBe("pending");
+    const [mail] = await query<{ text_body: string }>(`select text_body from outbound_emails where to_address = $1 and kind = 'appointment.alert-confirm'`, [email]);
+    const confirm = new URL(/(http\S+\/confirm\?token=\S+)/.exec(mail.text_body)![1]);
+    const unsubscribe = new URL(/(http\S+\/unsubscribe\?token=\S+)/.exec(mail.text_body)![1]);
+    const c = await fetch(`${a.url}${confirm.pathname}${confirm.search}`, { redirect: "manual", headers: headers() });
+    expect(c.status).toBe(303);
+    expect(c.headers.get("location")).toContain("/afspraak/melding?result=confirmed");
+    const u = await fetch(`${a.url}${unsubscribe.pathname}${unsubscribe.search}`, { redirect: "manual", headers: headers() });
+    expect(u.headers.get("location")).toContain("result=unsubscribed");
+    const [row] = await query<{ status: string }>(`select status from slot_alerts where email = $1`, [email]);
+    expect(row.status).toBe("unsubscribed");
+  });
+
   it("rate-limits bookings per IP (429 with Retry-After)", async () => {
     const [a] = servers;
     const fixed = { "content-type": "application/json", "x-forwarded-for": "10.250.250.250" };
