@@ -3,10 +3,15 @@
  * same app in the same run, and the 200-request booking race against two instances on one database.
  *
  *   node --import tsx scripts/start.ts --build-only
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx bench/appointments.ts
+ *   node --import tsx bench/appointments.ts        (or `npm run bench appointments`)
+ * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), a throw-away database
+ * on it. Prints the figures and rewrites bench/RESULTS-appointments.md.
  *
  * Load goes to 127.0.0.1 only, bounded (a fixed number of connections for a fixed time).
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { migrateDatabase } from "../db/migrate";
 import { startAppServer } from "../tests/helpers/app-server";
 import { createTestDesk, query } from "../tests/helpers/appointments-fixtures";
@@ -49,6 +54,7 @@ async function load(url: string | (() => string), headers: Record<string, string
 }
 
 async function main() {
+  process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const database = await createTestDatabase("kic_bench_appt");
   process.env.DATABASE_URL = database.url;
   const servers: Awaited<ReturnType<typeof startAppServer>>[] = [];
@@ -103,7 +109,7 @@ async function main() {
     );
     const rows = await query<{ taken: number; places: number }>(`select taken, places from appointment_slots where id = any($1)`, [ten]);
     const result = {
-      cores: (await import("node:os")).cpus().length,
+      cores: os.cpus().length,
       concurrency: CONCURRENCY,
       seconds: SECONDS,
       slotsPerResponse: slotsCount,
@@ -124,10 +130,36 @@ async function main() {
       },
     };
     console.log(JSON.stringify(result, null, 2));
+    writeResults(result);
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await database.drop();
   }
+}
+
+function writeResults(r: Record<string, unknown> & { health: Run; slots: Run; slotsUncached: Run; slotsFirst20Uncached: Run; race: Record<string, number> }) {
+  const row = (name: string, x: Run) => `| ${name} | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.requests} | ${x.errors} |`;
+  const md = `## Appointments (spec 01)
+
+Run ${new Date().toISOString()} on ${r.cores} cores (shared with the other engineers' builds and tests; load average ${os.loadavg()[0].toFixed(1)} at the end). One \`next start\` instance; ${r.concurrency} concurrent connections for ${r.seconds} s per route, from the
+same machine (the load generator shares the 2 cores). Availability: one desk, 30 days, default opening hours —
+${r.slotsPerResponse} slots per answer.
+
+| route | req/s | p50 ms | p95 ms | p99 ms | requests | errors |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+${row("GET /api/health (trivial: select 1)", r.health)}
+${row("GET /api/v1/slots, same query (1 s response cache)", r.slots)}
+${row("GET /api/v1/slots, every query new (full work)", r.slotsUncached)}
+${row("GET /api/v1/slots?limit=20, every query new", r.slotsFirst20Uncached)}
+
+Availability / trivial route: ${r.slotsVsHealth} (cached), ${r.slotsUncachedVsHealth} (uncached).
+
+**Booking race** (two instances on one database, 200 concurrent \`POST /api/v1/appointments\` for 10 slots of 3 places):
+${r.race.created} × 201, ${r.race.slotFull} × 409 \`slot_full\`, ${r.race.other} other; slots overbooked: ${r.race.overbooked};
+latency p50 ${r.race.p50} ms, **p95 ${r.race.p95} ms**, max ${r.race.max} ms (all 200 sent at once, so the tail is queueing on
+the two slots' capacity rows and the 2 cores).
+`;
+  fs.writeFileSync(path.join(__dirname, "RESULTS-appointments.md"), md);
 }
 
 main().catch((e) => {
