@@ -162,7 +162,7 @@ the ten slots' capacity rows and the 2 cores).
 Reading: the spec's targets (≥ 1,000 req/s, ≥ 50 % of the trivial route) are **not met in this run**. The box was
 saturated by six engineers at once (even \`select 1\` reached only a few hundred req/s), so the absolute figures say
 little; the ratios say more. The same work with a 20-slot answer runs at close to the trivial route's rate, so the
-cost of the 30-day availability answer is its size (≈ 90 kB of JSON, gzipped by Next on every response), not the
+cost of the 30-day availability answer is its size (≈ 100 kB of JSON, compressed by Next on every response when the client accepts gzip), not the
 slot arithmetic (memoised per desk-day) or the database (one indexed query on the capacity rows). Next steps, not
 done: a shorter wire format (times per day instead of full objects) or letting a reverse proxy compress and cache
 for the 5 s the responses allow.
