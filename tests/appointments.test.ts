@@ -228,6 +228,15 @@ describe("the desk's day", () => {
     const c = await bookSlot(booking(slots[40].id, 1));
     const closure = await addClosure(deskActor, desk, { fromDate: slots[40].date, toDate: slots[40].date, reason: "Verbouwing" });
     expect(closure.affected.map((x) => x.reference)).toContain(c.appointment.reference);
-    expect(await query(`select 1 from outbound_emails where kind = 'appointment.closure' and context_id = (select id::text from appointments where reference = $1)`, [c.appointment.reference])).toHaveLength(1);
+    const notices = await query<{ text_body: string }>(
+      `select text_body from outbound_emails where kind = 'appointment.closure' and context_id = (select id::text from appointments where reference = $1)`,
+      [c.appointment.reference],
+    );
+    expect(notices).toHaveLength(1);
+    // The notice's link works (a fresh token) and lets the applicant move the appointment.
+    const token = /\?token=([\w-]+)/.exec(notices[0].text_body)![1];
+    expect((await getAppointment(c.appointment.reference, { token })).status).toBe("booked");
+    const moved = await rescheduleAppointment(c.appointment.reference, slots[41].date !== slots[40].date ? slots[41].id : slots.find((x) => x.date > slots[40].date)!.id, { token });
+    expect(moved.status).toBe("booked");
   });
 });

@@ -10,7 +10,7 @@ import { recordEvent } from "@/lib/platform/events";
 import { deskOr404, invalidateReference, productOr404 } from "./config";
 import { queueAppointmentMail } from "./emails";
 import type { AppointmentRow } from "./service";
-import { ALERTS_QUEUE } from "./service";
+import { ALERTS_QUEUE, hashToken, newToken } from "./service";
 import { slotsOnDay, type OpeningPeriod } from "./slots";
 
 /** The capacity editor of desk staff (their own desks) and admins: opening hours, places, closures. */
@@ -96,13 +96,16 @@ export async function addClosure(actor: Actor, deskCode: string, c: { fromDate: 
       where desk_code = ${deskCode} and status = 'booked' and local_date between ${c.fromDate}::date and ${c.toDate}::date
       returning *`);
     for (const a of affected.rows) {
+      // The notice carries a fresh manage link (only token hashes are stored, so the old one cannot be resent).
+      const token = newToken();
+      await tx.execute(sql`update appointments set token_hash = ${hashToken(token)} where id = ${a.id}`);
       await queueAppointmentMail(
         tx,
         "closure",
         { id: a.id, reference: a.reference, email: a.email, language: a.language, persons: a.persons, personList: a.person_list, startsAt: new Date(a.starts_at), endsAt: new Date(a.ends_at) },
         desk,
         await productOr404(a.product_key),
-        { reason: c.reason },
+        { reason: c.reason, token },
       );
       await recordEvent(tx, actor, "appointment", a.reference, "closure-notified", { closure: rows[0].id });
     }

@@ -101,8 +101,9 @@ export type AppointmentMailKind = keyof typeof T;
 
 /**
  * Queues one applicant email in the caller's transaction. The manage link needs the token, which only
- * exists in the request that made or presented it; mails sent later (reminder, closure) link the manage
- * page without it when no token is at hand — the applicant uses the link from the confirmation.
+ * exists in the request that made or presented it (only its hash is stored). Changes made for the
+ * applicant (an agent's reschedule, a closure) issue a new token and send its link; the reminder refers to
+ * the confirmation email's link.
  */
 export async function queueAppointmentMail(
   tx: DbOrTx,
@@ -122,7 +123,8 @@ export async function queueAppointmentMail(
     address: desk.address,
     when: when(a, desk, l),
     persons: a.persons,
-    manage: opts.token ? manageUrl(a.reference, opts.token, l) : `${appUrl()}/afspraak/beheer/${encodeURIComponent(a.reference)}?lang=${l}`,
+    // Without a token at hand (the reminder), point to the confirmation email's link rather than a dead one.
+    manage: opts.token ? manageUrl(a.reference, opts.token, l) : l === "en" ? "use the link in your confirmation email" : "gebruik de link in uw bevestigingsmail",
     book: `${appUrl()}/afspraak?lang=${l}`,
     reason: opts.reason ?? "",
   };

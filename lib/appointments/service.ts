@@ -389,7 +389,8 @@ export async function cancelAppointment(ref: string, auth: ManageAuth, now: Date
 export async function rescheduleAppointment(ref: string, newSlotId: string, auth: ManageAuth, opts: { holdId?: string; now?: Date } = {}) {
   requireManager(auth);
   const now = opts.now ?? new Date();
-  const token = "token" in auth ? auth.token : undefined;
+  // An agent's change gets the applicant a fresh manage link (the old token is replaced: only hashes are kept).
+  const token = "token" in auth ? auth.token : newToken();
   const a = await db.transaction(async (tx) => {
     const a = await loadForManage(tx, ref, auth, true);
     if (a.status !== "booked") throw ruleViolation("not_booked", `This appointment is ${a.status}; only a booked appointment can be moved`);
@@ -402,7 +403,8 @@ export async function rescheduleAppointment(ref: string, newSlotId: string, auth
     if (!(await takePlaces(tx, a.slot_id, -a.persons))) throw new Error(`capacity row ${a.slot_id} would go below zero`);
     const { rows } = await tx.execute<AppointmentRow & { sequence: number }>(sql`
       update appointments set slot_id = ${r.slot.id}, desk_code = ${r.desk.code}, starts_at = ${r.slot.start.toISOString()},
-        ends_at = ${r.slot.end.toISOString()}, local_date = ${r.slot.date}, reminder_sent_at = null, closure_notified_at = null
+        ends_at = ${r.slot.end.toISOString()}, local_date = ${r.slot.date}, reminder_sent_at = null, closure_notified_at = null,
+        token_hash = ${hashToken(token)}
       where id = ${a.id} returning *`);
     await recordOpening(tx, a);
     await recordEvent(tx, authActor(auth), "appointment", a.reference, "rescheduled", { from: a.slot_id, to: r.slot.id });
@@ -414,7 +416,7 @@ export async function rescheduleAppointment(ref: string, newSlotId: string, auth
   });
   await wakeOutbox();
   await wakeAlerts();
-  return appointmentJson(a, token);
+  return appointmentJson(a, "token" in auth ? token : undefined);
 }
 
 export async function appointmentIcsText(ref: string, token: string): Promise<string> {
