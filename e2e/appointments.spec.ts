@@ -1,25 +1,7 @@
-import pg from "pg";
 import type { Page } from "@playwright/test";
-import { expect, expectNoA11yViolations, loginAs, setLanguage, test } from "./fixtures";
+import { e2eQuery, expect, expectNoA11yViolations, loginAs, setLanguage, test } from "./fixtures";
 
-/**
- * Spec 01 journeys. The outbox and the desk's past-slot situation are read/set in the e2e database, which
- * playwright.config.ts names after the run (DATABASE_URL's server, database kic_e2e_<run id>): run with
- * DATABASE_URL set, as the brief's command does.
- */
-async function e2eQuery<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-  if (!process.env.DATABASE_URL || !process.env.E2E_RUN_ID) throw new Error("appointments e2e needs DATABASE_URL (the e2e database is read for the outbox)");
-  const u = new URL(process.env.DATABASE_URL);
-  u.pathname = `/kic_e2e_${process.env.E2E_RUN_ID}`;
-  const c = new pg.Client({ connectionString: u.toString() });
-  await c.connect();
-  try {
-    return (await c.query(text, values)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
-
+/** Spec 01 journeys. The outbox and the desk's past-slot situation are read/set in the e2e database (e2eQuery). */
 async function pickFirstDayAndTime(page: Page, prefix: string) {
   await page.getByTestId(`${prefix}-day`).first().click();
   await page.getByTestId(`${prefix}-time`).first().click();
