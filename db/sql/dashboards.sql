@@ -27,8 +27,11 @@ create or replace function dashboards_call_contrib(
     select (p_offered_at at time zone 'Europe/Amsterdam')::date as d,
            -- Answered: connected to an agent (spec 05); counted from the moment of connection.
            (p_answered_at is not null or coalesce(p_result in ('answered', 'transferred'), false)) as a,
-           -- Wait: as reported, else from the timestamps.
-           coalesce(p_wait_seconds, greatest(0, floor(extract(epoch from p_answered_at - p_offered_at)))::int) as w
+           -- Wait: as reported, else from the timestamps, else unknown (left out of ASA and service level).
+           -- (greatest() ignores nulls, hence the case.)
+           coalesce(p_wait_seconds,
+             case when p_answered_at is not null
+               then greatest(0, floor(extract(epoch from p_answered_at - p_offered_at)))::int end) as w
   ) x
   where p_direction = 'in' and p_queue is not null
 $$;
