@@ -35,16 +35,16 @@ function yearInsert(year: number, n: number) {
   return `
     insert into calls (source, external_id, queue, direction, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, result)
     select 'queue_log', '${year}-' || g,
-      (array['frontdesk','frontdesk','frontdesk','backoffice','partners'])[1 + (g % 5)],
+      (array['frontdesk','frontdesk','frontdesk','backoffice','partners'])[1 + (hashint4(g + 7) & 1023) % 5],
       'in', t, case when ans then t + make_interval(secs => w) end,
       t + make_interval(secs => w + case when ans then talk else 0 end),
       w, case when ans then talk end, case when ans then 'answered' else 'abandoned' end
     from (
       select g,
-        ((date '${year}-01-01' + (g % 365)) + time '08:00' + make_interval(secs => (g * 7919) % 32400)) at time zone 'Europe/Amsterdam' as t,
+        ((date '${year}-01-01' + (g % 365)) + time '08:00' + make_interval(secs => (g::bigint * 7919) % 32400)) at time zone 'Europe/Amsterdam' as t,
         (hashint4(g) & 1023) < 911 as ans,
-        (hashint4(g * 31) & 2047) % 240 as w,
-        60 + (hashint4(g * 17) & 1023) % 540 as talk
+        (hashint8(g::bigint * 31) & 2047) % 240 as w,
+        60 + (hashint8(g::bigint * 17) & 1023) % 540 as talk
       from generate_series(1, ${n}) g
     ) x`;
 }
@@ -74,6 +74,7 @@ async function main() {
   try {
     await migrateDatabase(url);
     const c = new pg.Client({ connectionString: url });
+    c.on("error", (e) => console.error("pg client:", e.message));
     await c.connect();
     say(`# Dashboards benchmark — ${new Date().toISOString()}`);
     say(`PostgreSQL ${(await c.query("show server_version")).rows[0].server_version}, ${os.cpus().length} cores (shared with other work), Node ${process.version}`);
@@ -200,6 +201,9 @@ async function main() {
     say(`- ${requests} requests in ${seconds.toFixed(0)} s; median latency ${median(lat).toFixed(1)} ms, p95 ${p95(lat).toFixed(1)} ms`);
     say(`- web server (next start) CPU: ${cpu.toFixed(2)} s over ${seconds.toFixed(0)} s = ${((cpu / seconds) * 100).toFixed(2)} % of one core (target < 5 %)`);
     fs.writeFileSync(path.join(ROOT, "bench", "last-dashboards.txt"), out.join("\n") + "\n");
+  } catch (e) {
+    console.error("bench failed:", e);
+    process.exitCode = 1;
   } finally {
     if (server && server.exitCode === null) {
       server.kill("SIGTERM");
