@@ -36,13 +36,14 @@ create or replace function dashboards_call_contrib(
   where p_direction = 'in' and p_queue is not null
 $$;
 
--- The statement applying summed deltas; `rows` is the text of a query yielding dashboards_call_contrib
--- columns plus `sign`. Returned as text and executed by the trigger function itself: transition tables
--- are visible only to the trigger function's own queries.
+-- The triggers' statement, once per event (static SQL: plpgsql caches its plan, so a single CTI event
+-- costs well under a millisecond; transition tables are visible only to the trigger function's own queries).
 drop function if exists dashboards_apply_call_deltas(text);
-create or replace function dashboards_call_delta_sql(rows text) returns text language plpgsql immutable as $$
+drop function if exists dashboards_call_delta_sql(text);
+
+create or replace function dashboards_calls_rollup_ins() returns trigger language plpgsql as $$
 begin
-  return format($q$
+
     with d as (
       select day, queue,
       sum(sign * offered) as offered,
@@ -62,7 +63,9 @@ begin
       sum(sign * w120) as answered_within_120,
       sum(sign * w180) as answered_within_180,
       sum(sign * w300) as answered_within_300
-      from (%s) r
+      from (
+            select c.*, 1 as sign from new_rows t cross join lateral dashboards_call_contrib(t.direction, t.queue, t.offered_at, t.answered_at, t.wait_seconds, t.talk_seconds, t.result) c
+          ) r
       group by day, queue
       having sum(sign * offered) <> 0
         or sum(sign * answered) <> 0
@@ -126,39 +129,209 @@ begin
       answered_within_90 = s.answered_within_90 + excluded.answered_within_90,
       answered_within_120 = s.answered_within_120 + excluded.answered_within_120,
       answered_within_180 = s.answered_within_180 + excluded.answered_within_180,
-      answered_within_300 = s.answered_within_300 + excluded.answered_within_300
-  $q$, rows);
-end;
-$$;
-
-create or replace function dashboards_calls_rollup() returns trigger language plpgsql as $$
-declare
-  contrib constant text := 'cross join lateral dashboards_call_contrib(t.direction, t.queue, t.offered_at, '
-    || 't.answered_at, t.wait_seconds, t.talk_seconds, t.result) c';
-begin
-  -- The transition tables (new_rows/old_rows) are visible to the dynamic SQL of this trigger function.
-  if tg_op = 'INSERT' then
-    execute dashboards_call_delta_sql('select c.*, 1 as sign from new_rows t ' || contrib);
-  elsif tg_op = 'DELETE' then
-    execute dashboards_call_delta_sql('select c.*, -1 as sign from old_rows t ' || contrib);
-  else
-    execute dashboards_call_delta_sql('select c.*, 1 as sign from new_rows t ' || contrib
-      || ' union all select c.*, -1 as sign from old_rows t ' || contrib);
-  end if;
+      answered_within_300 = s.answered_within_300 + excluded.answered_within_300;
   return null;
 end;
 $$;
 
+create or replace function dashboards_calls_rollup_del() returns trigger language plpgsql as $$
+begin
+
+    with d as (
+      select day, queue,
+      sum(sign * offered) as offered,
+      sum(sign * answered) as answered,
+      sum(sign * abandoned) as abandoned,
+      sum(sign * wait_count) as wait_count,
+      sum(sign * wait_sum) as wait_sum,
+      sum(sign * talk_count) as talk_count,
+      sum(sign * talk_sum) as talk_sum,
+      sum(sign * w10) as answered_within_10,
+      sum(sign * w15) as answered_within_15,
+      sum(sign * w20) as answered_within_20,
+      sum(sign * w30) as answered_within_30,
+      sum(sign * w45) as answered_within_45,
+      sum(sign * w60) as answered_within_60,
+      sum(sign * w90) as answered_within_90,
+      sum(sign * w120) as answered_within_120,
+      sum(sign * w180) as answered_within_180,
+      sum(sign * w300) as answered_within_300
+      from (
+            select c.*, -1 as sign from old_rows t cross join lateral dashboards_call_contrib(t.direction, t.queue, t.offered_at, t.answered_at, t.wait_seconds, t.talk_seconds, t.result) c
+          ) r
+      group by day, queue
+      having sum(sign * offered) <> 0
+        or sum(sign * answered) <> 0
+        or sum(sign * abandoned) <> 0
+        or sum(sign * wait_count) <> 0
+        or sum(sign * wait_sum) <> 0
+        or sum(sign * talk_count) <> 0
+        or sum(sign * talk_sum) <> 0
+        or sum(sign * w10) <> 0
+        or sum(sign * w15) <> 0
+        or sum(sign * w20) <> 0
+        or sum(sign * w30) <> 0
+        or sum(sign * w45) <> 0
+        or sum(sign * w60) <> 0
+        or sum(sign * w90) <> 0
+        or sum(sign * w120) <> 0
+        or sum(sign * w180) <> 0
+        or sum(sign * w300) <> 0
+    ),
+    -- Existing days are updated in place; CHECK constraints see only the resulting totals.
+    u as (
+      update call_daily_stats s set
+      offered = s.offered + d.offered,
+      answered = s.answered + d.answered,
+      abandoned = s.abandoned + d.abandoned,
+      wait_count = s.wait_count + d.wait_count,
+      wait_sum = s.wait_sum + d.wait_sum,
+      talk_count = s.talk_count + d.talk_count,
+      talk_sum = s.talk_sum + d.talk_sum,
+      answered_within_10 = s.answered_within_10 + d.answered_within_10,
+      answered_within_15 = s.answered_within_15 + d.answered_within_15,
+      answered_within_20 = s.answered_within_20 + d.answered_within_20,
+      answered_within_30 = s.answered_within_30 + d.answered_within_30,
+      answered_within_45 = s.answered_within_45 + d.answered_within_45,
+      answered_within_60 = s.answered_within_60 + d.answered_within_60,
+      answered_within_90 = s.answered_within_90 + d.answered_within_90,
+      answered_within_120 = s.answered_within_120 + d.answered_within_120,
+      answered_within_180 = s.answered_within_180 + d.answered_within_180,
+      answered_within_300 = s.answered_within_300 + d.answered_within_300
+      from d where s.day = d.day and s.queue = d.queue
+      returning s.day, s.queue
+    )
+    insert into call_daily_stats as s (day, queue, offered, answered, abandoned, wait_count, wait_sum, talk_count, talk_sum, answered_within_10, answered_within_15, answered_within_20, answered_within_30, answered_within_45, answered_within_60, answered_within_90, answered_within_120, answered_within_180, answered_within_300)
+    select d.* from d where not exists (select 1 from u where u.day = d.day and u.queue = d.queue)
+    order by day, queue
+    -- A day first written by a concurrent transaction meanwhile.
+    on conflict (day, queue) do update set
+      offered = s.offered + excluded.offered,
+      answered = s.answered + excluded.answered,
+      abandoned = s.abandoned + excluded.abandoned,
+      wait_count = s.wait_count + excluded.wait_count,
+      wait_sum = s.wait_sum + excluded.wait_sum,
+      talk_count = s.talk_count + excluded.talk_count,
+      talk_sum = s.talk_sum + excluded.talk_sum,
+      answered_within_10 = s.answered_within_10 + excluded.answered_within_10,
+      answered_within_15 = s.answered_within_15 + excluded.answered_within_15,
+      answered_within_20 = s.answered_within_20 + excluded.answered_within_20,
+      answered_within_30 = s.answered_within_30 + excluded.answered_within_30,
+      answered_within_45 = s.answered_within_45 + excluded.answered_within_45,
+      answered_within_60 = s.answered_within_60 + excluded.answered_within_60,
+      answered_within_90 = s.answered_within_90 + excluded.answered_within_90,
+      answered_within_120 = s.answered_within_120 + excluded.answered_within_120,
+      answered_within_180 = s.answered_within_180 + excluded.answered_within_180,
+      answered_within_300 = s.answered_within_300 + excluded.answered_within_300;
+  return null;
+end;
+$$;
+
+create or replace function dashboards_calls_rollup_upd() returns trigger language plpgsql as $$
+begin
+
+    with d as (
+      select day, queue,
+      sum(sign * offered) as offered,
+      sum(sign * answered) as answered,
+      sum(sign * abandoned) as abandoned,
+      sum(sign * wait_count) as wait_count,
+      sum(sign * wait_sum) as wait_sum,
+      sum(sign * talk_count) as talk_count,
+      sum(sign * talk_sum) as talk_sum,
+      sum(sign * w10) as answered_within_10,
+      sum(sign * w15) as answered_within_15,
+      sum(sign * w20) as answered_within_20,
+      sum(sign * w30) as answered_within_30,
+      sum(sign * w45) as answered_within_45,
+      sum(sign * w60) as answered_within_60,
+      sum(sign * w90) as answered_within_90,
+      sum(sign * w120) as answered_within_120,
+      sum(sign * w180) as answered_within_180,
+      sum(sign * w300) as answered_within_300
+      from (
+            select c.*, 1 as sign from new_rows t cross join lateral dashboards_call_contrib(t.direction, t.queue, t.offered_at, t.answered_at, t.wait_seconds, t.talk_seconds, t.result) c
+            union all select c.*, -1 as sign from old_rows t cross join lateral dashboards_call_contrib(t.direction, t.queue, t.offered_at, t.answered_at, t.wait_seconds, t.talk_seconds, t.result) c
+          ) r
+      group by day, queue
+      having sum(sign * offered) <> 0
+        or sum(sign * answered) <> 0
+        or sum(sign * abandoned) <> 0
+        or sum(sign * wait_count) <> 0
+        or sum(sign * wait_sum) <> 0
+        or sum(sign * talk_count) <> 0
+        or sum(sign * talk_sum) <> 0
+        or sum(sign * w10) <> 0
+        or sum(sign * w15) <> 0
+        or sum(sign * w20) <> 0
+        or sum(sign * w30) <> 0
+        or sum(sign * w45) <> 0
+        or sum(sign * w60) <> 0
+        or sum(sign * w90) <> 0
+        or sum(sign * w120) <> 0
+        or sum(sign * w180) <> 0
+        or sum(sign * w300) <> 0
+    ),
+    -- Existing days are updated in place; CHECK constraints see only the resulting totals.
+    u as (
+      update call_daily_stats s set
+      offered = s.offered + d.offered,
+      answered = s.answered + d.answered,
+      abandoned = s.abandoned + d.abandoned,
+      wait_count = s.wait_count + d.wait_count,
+      wait_sum = s.wait_sum + d.wait_sum,
+      talk_count = s.talk_count + d.talk_count,
+      talk_sum = s.talk_sum + d.talk_sum,
+      answered_within_10 = s.answered_within_10 + d.answered_within_10,
+      answered_within_15 = s.answered_within_15 + d.answered_within_15,
+      answered_within_20 = s.answered_within_20 + d.answered_within_20,
+      answered_within_30 = s.answered_within_30 + d.answered_within_30,
+      answered_within_45 = s.answered_within_45 + d.answered_within_45,
+      answered_within_60 = s.answered_within_60 + d.answered_within_60,
+      answered_within_90 = s.answered_within_90 + d.answered_within_90,
+      answered_within_120 = s.answered_within_120 + d.answered_within_120,
+      answered_within_180 = s.answered_within_180 + d.answered_within_180,
+      answered_within_300 = s.answered_within_300 + d.answered_within_300
+      from d where s.day = d.day and s.queue = d.queue
+      returning s.day, s.queue
+    )
+    insert into call_daily_stats as s (day, queue, offered, answered, abandoned, wait_count, wait_sum, talk_count, talk_sum, answered_within_10, answered_within_15, answered_within_20, answered_within_30, answered_within_45, answered_within_60, answered_within_90, answered_within_120, answered_within_180, answered_within_300)
+    select d.* from d where not exists (select 1 from u where u.day = d.day and u.queue = d.queue)
+    order by day, queue
+    -- A day first written by a concurrent transaction meanwhile.
+    on conflict (day, queue) do update set
+      offered = s.offered + excluded.offered,
+      answered = s.answered + excluded.answered,
+      abandoned = s.abandoned + excluded.abandoned,
+      wait_count = s.wait_count + excluded.wait_count,
+      wait_sum = s.wait_sum + excluded.wait_sum,
+      talk_count = s.talk_count + excluded.talk_count,
+      talk_sum = s.talk_sum + excluded.talk_sum,
+      answered_within_10 = s.answered_within_10 + excluded.answered_within_10,
+      answered_within_15 = s.answered_within_15 + excluded.answered_within_15,
+      answered_within_20 = s.answered_within_20 + excluded.answered_within_20,
+      answered_within_30 = s.answered_within_30 + excluded.answered_within_30,
+      answered_within_45 = s.answered_within_45 + excluded.answered_within_45,
+      answered_within_60 = s.answered_within_60 + excluded.answered_within_60,
+      answered_within_90 = s.answered_within_90 + excluded.answered_within_90,
+      answered_within_120 = s.answered_within_120 + excluded.answered_within_120,
+      answered_within_180 = s.answered_within_180 + excluded.answered_within_180,
+      answered_within_300 = s.answered_within_300 + excluded.answered_within_300;
+  return null;
+end;
+$$;
+drop function if exists dashboards_calls_rollup() cascade;
+
 -- One trigger per event: PostgreSQL allows transition tables only on single-event triggers.
 drop trigger if exists calls_dashboards_rollup_ins on calls;
 create trigger calls_dashboards_rollup_ins after insert on calls
-  referencing new table as new_rows for each statement execute function dashboards_calls_rollup();
+  referencing new table as new_rows for each statement execute function dashboards_calls_rollup_ins();
 drop trigger if exists calls_dashboards_rollup_upd on calls;
 create trigger calls_dashboards_rollup_upd after update on calls
-  referencing old table as old_rows new table as new_rows for each statement execute function dashboards_calls_rollup();
+  referencing old table as old_rows new table as new_rows for each statement execute function dashboards_calls_rollup_upd();
 drop trigger if exists calls_dashboards_rollup_del on calls;
 create trigger calls_dashboards_rollup_del after delete on calls
-  referencing old table as old_rows for each statement execute function dashboards_calls_rollup();
+  referencing old table as old_rows for each statement execute function dashboards_calls_rollup_del();
 
 -- TRUNCATE bypasses row and transition triggers: empty the rollup with it.
 create or replace function dashboards_calls_truncated() returns trigger language plpgsql as $$
