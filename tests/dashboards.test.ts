@@ -216,6 +216,20 @@ describe("dashboards: call figures from the records", () => {
     }
   });
 
+  it("concurrent writers on the same day and queue leave the rollup exact", async () => {
+    const Y = 2075;
+    const ids = Array.from({ length: 24 }, () => uid("cc"));
+    // Separate connections (the pool), racing: inserts, then answers and hang-ups, then duplicates.
+    await Promise.all(ids.map((id, i) => db.execute(sql`insert into calls (source, external_id, queue, offered_at) values ('cti', ${id}, 'frontdesk', ${`${Y}-05-05T10:${String(i).padStart(2, "0")}:00+02:00`}::timestamptz)`)));
+    await Promise.all(ids.map((id, i) => db.execute(i % 3 === 0
+      ? sql`update calls set result = 'abandoned', ended_at = offered_at + interval '1 minute' where external_id = ${id}`
+      : sql`update calls set answered_at = offered_at + interval '7 seconds', wait_seconds = 7 where external_id = ${id}`)));
+    await Promise.all(ids.map((id) => db.execute(sql`update calls set result = result where external_id = ${id}`)));
+    const s = await dashboardSummary(supervisor, { from: `${Y}-05-05`, to: `${Y}-05-05` });
+    expect(s.calls).toMatchObject({ offered: 24, answered: 16, abandoned: 8, reachabilityPct: 66.7 });
+    expect(await rollupRows(`${Y}-05-05`, `${Y}-05-05`)).toEqual(await directRows(`${Y}-05-05`, `${Y}-05-05`));
+  });
+
   it("wallboard: today's calls per queue and the calls waiting now", async () => {
     const now = new Date();
     const before = await wallboard(supervisor, now);
