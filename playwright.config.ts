@@ -65,7 +65,7 @@ export default defineConfig({
       SEED_DEMO: "1",
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
       KIC_CREATE_DATABASE: "1",
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: "" }),
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl, KIC_DROP_DATABASE_ON_EXIT: "1" } : { DATABASE_URL: "" }),
     },
   },
 });
