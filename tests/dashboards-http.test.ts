@@ -90,6 +90,43 @@ describe("dashboard API over HTTP", () => {
     expect(text).toContain("callsOffered,Total incoming calls,count,2,4,0,0,100");
   });
 
+  it("complaints imported from a CSV give exact received / on-time figures; a re-import changes nothing", async () => {
+    // 2003: 10 complaints, 9 closed within the six weeks (Awb 9:11), 1 after; 2004: 12, 10 on time, 2 late.
+    const tag = crypto.randomBytes(3).toString("hex");
+    const lines = ["reference,receivedOn,channel,acknowledgedOn,postponedUntil,closedOn,outcome"];
+    const add = (year: number, n: number, late: number) => {
+      for (let i = 0; i < n; i++) {
+        const received = `${year}-0${1 + (i % 9)}-10`;
+        const closed = `${year}-0${1 + (i % 9)}-${i < late ? "28" : "20"}`;
+        // late ones: closed 60 days on, still in the same year
+        const lateClosed = new Date(Date.parse(`${received}T00:00:00Z`) + 60 * 86_400_000).toISOString().slice(0, 10);
+        lines.push(`DASH-${tag}-${year}-${i},${received},web,${received},,${i < late ? lateClosed : closed},unfounded`);
+      }
+    };
+    add(2003, 10, 1);
+    add(2004, 12, 2);
+    const csv = lines.join("\n") + "\n";
+    const post = () =>
+      fetch(`${app.url}/api/v1/complaints/import`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${keys.supervisor}`, "content-type": "text/csv" },
+        body: csv,
+      }).then((r) => r.json());
+    const first = await post();
+    expect(first).toMatchObject({ rows: 22, imported: 22, errors: [] });
+    const summary = async () => (await (await get("/api/v1/dashboard/summary?from=2004-01-01&to=2004-12-31")).json()).complaints;
+    expect(await summary()).toMatchObject({ received: 12, closed: 12, closedOnTime: 10, onTimePct: 83.3 });
+    const again = await post();
+    expect(again).toMatchObject({ imported: 0, alreadyPresent: 22 });
+    expect(await summary()).toMatchObject({ received: 12, closed: 12, closedOnTime: 10, onTimePct: 83.3 });
+    const report = await (await get("/api/v1/reports/annual?year=2004")).json();
+    expect(report.rows.find((r: { key: string }) => r.key === "complaintsReceived")).toMatchObject({ previous: 10, current: 12, differencePct: 20 });
+    expect(report.rows.find((r: { key: string }) => r.key === "complaintsOnTimePct")).toMatchObject({ previous: 90, current: 83.3, differencePct: -6.7 });
+    const series = await (await get("/api/v1/dashboard/series?from=2004-01-01&to=2004-12-31")).json();
+    const closedInSeries = series.complaints.reduce((n: number, m: { closed: number }) => n + m.closed, 0);
+    expect(closedInSeries).toBe(12);
+  });
+
   it("refuses bad periods naming the field, and roles without viewDashboards", async () => {
     const bad = await get("/api/v1/dashboard/summary?from=2081-13-01&to=2081-12-31");
     expect(bad.status).toBe(400);
