@@ -108,7 +108,7 @@ export function PeriodView({ initialFrom, initialTo }: { initialFrom: string; in
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="date" tick={{ fontSize: 12 }} />
                 <YAxis yAxisId="n" allowDecimals={false} />
-                <YAxis yAxisId="p" orientation="right" domain={[0, 100]} unit="%" />
+                <YAxis yAxisId="p" orientation="right" type="number" domain={[0, 100]} allowDataOverflow unit="%" />
                 <Tooltip />
                 <Legend />
                 <Bar yAxisId="n" dataKey="answered" name={tk("answered")} stackId="c" fill={C.answered} isAnimationActive={false} />

@@ -62,7 +62,7 @@ export function Wallboard() {
                         <td className={`p-3 text-right ${big}`} data-testid={`wb-${r.queue}-offered`}>{r.offered}</td>
                         <td className={`p-3 text-right ${big}`}>{r.answered}</td>
                         <td className={`p-3 text-right ${big}`}>{r.abandoned}</td>
-                        <td className={`p-3 text-right ${big} ${below ? "text-danger" : "text-ok"}`}>{k.pct(r.reachabilityPct)}</td>
+                        <td className={`p-3 text-right ${big} ${r.reachabilityPct === null ? "" : below ? "text-danger" : "text-ok"}`}>{k.pct(r.reachabilityPct)}</td>
                         <td className={`p-3 text-right ${big}`}>{k.seconds(r.asaSeconds)}</td>
                       </tr>
                     );
