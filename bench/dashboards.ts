@@ -103,6 +103,17 @@ async function main() {
       const [, tOne2] = await timed(() => c.query(`update calls set result = 'answered', answered_at = coalesce(answered_at, offered_at) where source = 'queue_log' and external_id = $1`, [id]));
       say(`- a single-row update (a CTI event) with the triggers: ${tOne.toFixed(1)} ms (no change), ${tOne2.toFixed(1)} ms (answer)`);
     }
+    // ~4,750 complaints a year (the seed's 2012), ~83% closed within the deadline, for the complaint part of the summary.
+    const [, tCompl] = await timed(() =>
+      c.query(`
+        insert into complaints (reference, channel, received_on, status, complainant_name, description, deadline, outcome,
+          decided_on, closed_as, closed_on, imported_at)
+        select 'BENCH-' || y || '-' || g, 'web', d, 'closed', 'bench', 'bench', d + 42, 'unfounded', d + t, 'decided', d + t, now()
+        from generate_series(${LAST_YEAR - YEARS + 1}, ${LAST_YEAR}) y, generate_series(1, 4750) g,
+          lateral (select make_date(y, 1, 1) + (g % 330) as d, case when (hashint4(g * 7 + y) & 1023) < 850 then 30 else 50 end as t) x`),
+    );
+    say(`- ${(YEARS * 4750).toLocaleString("en")} complaints (${YEARS} years): ${(tCompl / 1000).toFixed(1)} s`);
+    await c.query(`vacuum analyze complaints`);
     await c.query(`vacuum analyze calls`);
     await c.query(`vacuum analyze call_daily_stats`);
     const rollupRows = (await c.query(`select count(*)::int n from call_daily_stats`)).rows[0].n;
