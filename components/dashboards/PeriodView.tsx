@@ -158,12 +158,14 @@ export function PeriodView({ initialFrom, initialTo }: { initialFrom: string; in
                 <ComposedChart data={series.data.emails}>
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis dataKey="date" tick={{ fontSize: 12 }} />
-                  <YAxis allowDecimals={false} />
+                  <YAxis yAxisId="n" allowDecimals={false} />
+                  <YAxis yAxisId="p" orientation="right" type="number" domain={[0, 100]} allowDataOverflow unit="%" />
                   <Tooltip />
                   <Legend />
-                  <Bar dataKey="received" name={t("received")} fill={C.second} isAnimationActive={false} />
-                  <Line dataKey="firstResponses" name={t("firstResponses")} stroke={C.answered} strokeWidth={2} dot={false} isAnimationActive={false} />
-                  <Line dataKey="firstResponsesWithinSla" name={t("withinSla")} stroke={C.line} strokeWidth={2} dot={false} isAnimationActive={false} />
+                  <Bar yAxisId="n" dataKey="received" name={t("received")} fill={C.second} isAnimationActive={false} />
+                  <Bar yAxisId="n" dataKey="firstResponses" name={t("firstResponses")} fill={C.answered} isAnimationActive={false} />
+                  <Line yAxisId="p" dataKey="withinSlaPct" name={tk("emailsWithinSla")} stroke={C.line} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+                  <ReferenceLine yAxisId="p" y={series.data.targets.emailWithinSlaPct} stroke={C.target} strokeDasharray="6 3" label={{ value: `${t("target")} ${series.data.targets.emailWithinSlaPct}%`, fill: C.target, position: "insideTopLeft" }} />
                 </ComposedChart>
               </ResponsiveContainer>
             }
