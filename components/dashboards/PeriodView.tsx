@@ -75,15 +75,15 @@ export function PeriodView({ initialFrom, initialTo }: { initialFrom: string; in
             <Kpi label={tk("offered")} value={k.count(s.calls.offered)} definition={tk("offeredDef")} testId="kpi-offered" />
             <Kpi label={tk("answered")} value={k.count(s.calls.answered)} definition={tk("answeredDef")} testId="kpi-answered" />
             <Kpi label={tk("abandoned")} value={k.count(s.calls.abandoned)} definition={tk("abandonedDef")} />
-            <Kpi label={tk("reachability")} value={k.pct(s.calls.reachabilityPct)} definition={tk("reachabilityDef")} testId="kpi-reachability" />
-            <Kpi label={tk("serviceLevel")} value={k.pct(s.calls.serviceLevelPct)} definition={tk("serviceLevelDef", { seconds: s.serviceLevelSeconds })} />
+            <Kpi label={tk("reachability")} value={k.pct(s.calls.reachabilityPct)} definition={tk("reachabilityDef")} testId="kpi-reachability" target={targets ? k.pct(targets.reachabilityPct) : undefined} />
+            <Kpi label={tk("serviceLevel")} value={k.pct(s.calls.serviceLevelPct)} definition={tk("serviceLevelDef", { seconds: s.serviceLevelSeconds })} target={targets ? k.pct(targets.serviceLevelPct) : undefined} />
             <Kpi label={tk("asa")} value={k.seconds(s.calls.asaSeconds)} definition={tk("asaDef")} />
             <Kpi label={tk("aht")} value={k.seconds(s.calls.ahtSeconds)} definition={tk("ahtDef")} />
             <Kpi label={tk("emailsReceived")} value={k.count(s.emails.received)} definition={tk("emailsReceivedDef")} />
-            <Kpi label={tk("emailsWithinSla")} value={k.pct(s.emails.withinSlaPct)} definition={tk("emailsWithinSlaDef")} />
+            <Kpi label={tk("emailsWithinSla")} value={k.pct(s.emails.withinSlaPct)} definition={tk("emailsWithinSlaDef")} target={targets ? k.pct(targets.emailWithinSlaPct) : undefined} />
             <Kpi label={tk("emailsOpen")} value={k.count(s.emails.open)} definition={tk("emailsOpenDef")} />
             <Kpi label={tk("complaintsReceived")} value={k.count(s.complaints.received)} definition={tk("complaintsReceivedDef")} />
-            <Kpi label={tk("complaintsOnTime")} value={k.pct(s.complaints.onTimePct)} definition={tk("complaintsOnTimeDef")} />
+            <Kpi label={tk("complaintsOnTime")} value={k.pct(s.complaints.onTimePct)} definition={tk("complaintsOnTimeDef")} target={targets ? k.pct(targets.complaintOnTimePct) : undefined} />
             <Kpi label={tk("complaintsOverdue")} value={k.count(s.complaints.overdue)} definition={tk("complaintsOverdueDef")} />
             <Kpi label={tk("deskUtilisation")} value={k.pct(s.appointments.utilisationPct)} definition={tk("deskUtilisationDef")} />
             <Kpi label={tk("noShow")} value={k.pct(s.appointments.noShowRatePct)} definition={tk("noShowDef")} />

@@ -26,8 +26,9 @@ export function csvHref(header: string[], rows: (string | number | null)[][]): s
 }
 
 /** One figure with its definition beside it (spec 05: "shown in the app beside each figure"). */
-export function Kpi({ label, value, definition, testId }: { label: string; value: string; definition: string; testId?: string }) {
+export function Kpi({ label, value, definition, testId, target }: { label: string; value: string; definition: string; testId?: string; target?: string }) {
   const id = useId();
+  const t = useTranslations("dashboards.period");
   return (
     <div className="card">
       <dt id={id} className="text-sm font-semibold text-gray-700">
@@ -38,6 +39,11 @@ export function Kpi({ label, value, definition, testId }: { label: string; value
       </dd>
       <dd id={`${id}-def`} className="mt-1 text-sm text-gray-700">
         {definition}
+        {target ? (
+          <span className="mt-1 block font-semibold text-warn">
+            {t("target")}: {target}
+          </span>
+        ) : null}
       </dd>
     </div>
   );
