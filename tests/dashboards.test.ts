@@ -1,27 +1,9 @@
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { annualCsv, annualReport, dashboardDaily, dashboardSummary, getTargets, setTargets, wallboard } from "@/lib/dashboards/service";
 import { rangeQuery } from "@/lib/dashboards/schemas";
-
-// The services are called directly; the session machinery (next-auth) does not load outside Next, so the
-// auth module the other capabilities' stats import is replaced by its role check alone.
-vi.mock("@/lib/auth/actor", async () => {
-  const { can } = await import("@/lib/auth/roles");
-  const { forbidden, unauthorized } = await import("@/lib/errors");
-  return {
-    currentActor: async () => null,
-    pageActor: async () => {
-      throw new Error("no pages in this test");
-    },
-    requirePermission: (actor: Actor | null, permission: Parameters<typeof can>[1]) => {
-      if (!actor) throw unauthorized();
-      if (!can(actor, permission)) throw forbidden();
-      return actor;
-    },
-  };
-});
 
 /**
  * The call figures of spec 05 from rows written the way the three sources write them (CTI events: insert,
