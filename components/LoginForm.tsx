@@ -27,6 +27,7 @@ export function LoginForm({ next }: { next: string }) {
         e.preventDefault();
         login.mutate();
       }}
+      id="login-form"
       className="space-y-4"
       noValidate
     >

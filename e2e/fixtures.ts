@@ -30,7 +30,7 @@ export async function loginAs(page: Page, role: DemoRole) {
   await page.goto("/login");
   await page.locator("#email").fill(DEMO[role]);
   await page.locator("#password").fill(DEMO_PASSWORD);
-  await page.locator("form button[type=submit]").click();
+  await page.locator("#login-form button[type=submit]").click();
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
 }
 
