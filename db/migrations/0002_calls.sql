@@ -43,6 +43,7 @@ ALTER TABLE "calls" ADD COLUMN "ringing_users" text[] DEFAULT '{}'::text[] NOT N
 ALTER TABLE "calls" ADD COLUMN "callback_of_id" bigint;--> statement-breakpoint
 CREATE UNIQUE INDEX "call_queue_mappings_kind_pattern_key" ON "call_queue_mappings" USING btree ("kind","pattern");--> statement-breakpoint
 CREATE INDEX "cti_events_call_idx" ON "cti_events" USING btree ("call_external_id","received_at");--> statement-breakpoint
+ALTER TABLE "calls" ADD CONSTRAINT "calls_topic_call_topics_key_fk" FOREIGN KEY ("topic") REFERENCES "public"."call_topics"("key") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "calls_missed_idx" ON "calls" USING btree ("offered_at") WHERE result in ('abandoned','timeout','no_answer','busy') and callback_outcome is null;--> statement-breakpoint
 CREATE INDEX "calls_open_cti_idx" ON "calls" USING btree ("offered_at") WHERE source = 'cti' and ended_at is null;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_callback_outcome_check" CHECK (callback_outcome is null or callback_outcome in ('reached','no_answer','voicemail','wrong_number'));

@@ -41,7 +41,7 @@ export const calls = pgTable(
     hangupCause: text("hangup_cause"),
     // What the agent adds
     customerId: uuid("customer_id").references(() => customers.id),
-    topic: text("topic"),
+    topic: text("topic").references(() => callTopics.key),
     notes: text("notes"),
     callbackWanted: boolean("callback_wanted").notNull().default(false),
     callbackOutcome: text("callback_outcome"),
