@@ -269,7 +269,7 @@ async function actorExtension(actor: Actor): Promise<string[]> {
 
 /**
  * The screen pop (spec 03): the agent's ringing and active CTI calls, and the calls they answered in the
- * last half hour that still have no topic (so the form stays up after the hang-up), each with the caller
+ * last half hour (so the form stays up after the hang-up), open ones first, each with the caller
  * matched by phone and that person's history.
  */
 export async function liveCalls(actor: Actor) {
@@ -280,8 +280,8 @@ export async function liveCalls(actor: Actor) {
   const { rows } = await db.execute(sql`select ${VIEW_COLUMNS} from ${VIEW_FROM}
     where c.source = 'cti' and c.offered_at > now() - interval '12 hours' and (
       (c.ended_at is null and (c.agent_id = ${actor.id} or (c.agent_id is null and c.ringing_users && ${meArr}::text[])))
-      or (c.agent_id = ${actor.id} and c.topic is null and c.answered_at is not null and c.ended_at > now() - interval '30 minutes'))
-    order by c.offered_at desc limit 5`);
+      or (c.agent_id = ${actor.id} and c.answered_at is not null and c.ended_at > now() - interval '30 minutes'))
+    order by (c.ended_at is null) desc, c.offered_at desc limit 5`);
   const { customerHistory } = await import("@/lib/platform/customer-history");
   const calls = await Promise.all(
     rows.map(async (r) => {
@@ -424,3 +424,14 @@ export async function createTicketFromCall(actor: Actor, id: number, input: { su
 }
 
 export { SYSTEM };
+
+export async function callMeta(actor: Actor) {
+  requirePermission(actor, "workCalls");
+  const [topics, agents] = await Promise.all([
+    callTopicList(),
+    db.execute<{ id: string; name: string; extension: string | null }>(
+      sql`select id, name, extension from users where active and role in ('frontdesk','backoffice','supervisor','admin') order by name`,
+    ),
+  ]);
+  return { topics, agents: agents.rows, queues: queuesFor(actor.role), me: actor.kind === "user" ? actor.id : null };
+}

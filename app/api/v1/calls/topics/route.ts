@@ -1,4 +1,0 @@
-import { apiRoute } from "@/lib/api/route";
-import { callTopicList } from "@/lib/calls/service";
-
-export const GET = apiRoute({ permission: "workCalls" }, async () => callTopicList());
