@@ -130,6 +130,17 @@ describe("POST /api/v1/cti/{token}", () => {
     expect(await callOf(id)).toHaveLength(1);
   });
 
+  it("links the caller to the customer with that number, however it was written", async () => {
+    const id = uid();
+    const digits = String(10000000 + Math.floor(Math.random() * 89999999));
+    const { rows } = await db.execute<{ id: string }>(
+      sql`insert into customers (name, phone) values (${"Klant " + id}, ${`+31 6 ${digits.slice(0, 4)} ${digits.slice(4)}`}) returning id`,
+    );
+    await send({ event: "newCall", direction: "in", from: `06${digits}`, to: "09001234561", callId: id });
+    const { rows: call } = await db.execute(sql`select customer_id from calls where source = 'cti' and external_id = ${id}`);
+    expect(call[0].customer_id).toBe(rows[0].id);
+  });
+
   it("401 for a wrong token; 422 naming a bad event or direction; nothing written", async () => {
     const id = uid();
     const wrong = await send({ event: "newCall", direction: "in", callId: id }, { token: TOKEN + "x" });

@@ -26,3 +26,7 @@ begin
     insert into settings (key, value) values ('calls.reference_seeded', to_jsonb(now())) on conflict do nothing;
   end if;
 end $$;
+
+-- The screen pop finds callers by phone number however it was written (+31 6…, 06…): an index on the last
+-- nine digits of customers.phone (the shared customers table; this index serves only that lookup).
+create index if not exists customers_phone_last9_idx on customers (right(regexp_replace(phone, '\D', '', 'g'), 9));

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { appUrl, env } from "@/lib/env";
 import { recordEvent } from "@/lib/platform/events";
 import { normalizePhone } from "./cti";
-import { ctiToken } from "./service";
+import { ctiToken, forgetQueueMap } from "./service";
 
 /** What the admin's telephony page shows: the webhook URL with its token, the queue mapping, topics, extensions. */
 export async function ctiAdmin(actor: Actor) {
@@ -42,6 +42,7 @@ export async function saveQueueMappings(actor: Actor, mappings: { kind: "number"
         on conflict (kind, pattern) do update set queue = excluded.queue`);
     await recordEvent(tx, actor, "call_settings", "queue_mappings", "updated", { count: rows.length });
   });
+  forgetQueueMap();
 }
 
 /** Upserts the topic list in the given order; topics left out become inactive (old calls keep them). */

@@ -18,6 +18,21 @@ export type Queue = (typeof CALL_QUEUES)[number];
 
 export type QueueMap = { numbers: Map<string, Queue>; names: Map<string, Queue> };
 
+// The mapping changes rarely and is read on every CTI event: keep it a few seconds per instance.
+let cachedMap: { at: number; map: QueueMap } | null = null;
+const QUEUE_MAP_TTL_MS = 5000;
+
+export async function cachedQueueMap(): Promise<QueueMap> {
+  if (cachedMap && Date.now() - cachedMap.at < QUEUE_MAP_TTL_MS) return cachedMap.map;
+  const map = await loadQueueMap();
+  cachedMap = { at: Date.now(), map };
+  return map;
+}
+
+export function forgetQueueMap() {
+  cachedMap = null;
+}
+
 export async function loadQueueMap(tx: DbOrTx = db): Promise<QueueMap> {
   const { rows } = await tx.execute<{ kind: string; pattern: string; queue: Queue }>(sql`select kind, pattern, queue from call_queue_mappings`);
   const map: QueueMap = { numbers: new Map(), names: new Map() };
@@ -106,12 +121,13 @@ async function findAgentId(tx: DbOrTx, who: string | null): Promise<string | nul
 export async function customersByPhone(tx: DbOrTx, phone: string | null) {
   const n = normalizePhone(phone);
   if (!n || n.length < 6) return [];
-  const variants = n.startsWith("0") ? [n, "31" + n.slice(1), "0031" + n.slice(1)] : [n];
+  // The last 9 digits (a Dutch national number) find candidates by an index (db/sql/calls.sql); the
+  // normalised comparison then keeps the real matches.
   const { rows } = await tx.execute<{ id: string; name: string | null; email: string | null; phone: string | null; v_number: string | null }>(
     sql`select id, name, email, phone, v_number from customers
-        where regexp_replace(phone, '\\D', '', 'g') = any(${`{${variants.join(",")}}`}::text[]) order by created_at limit 5`,
+        where right(regexp_replace(phone, '\\D', '', 'g'), 9) = ${n.slice(-9)} order by created_at limit 20`,
   );
-  return rows;
+  return rows.filter((r) => normalizePhone(r.phone) === n).slice(0, 5);
 }
 
 /**
@@ -131,11 +147,13 @@ export async function applyCtiEvent(ev: CtiEvent, payload: Record<string, unknow
     const { state, changed } = mergeCtiEvent(row ? toState(row) : null, ev, at);
     let id = row?.id ?? 0;
     if (changed) {
-      const map = await loadQueueMap(tx);
+      const map = await cachedQueueMap();
       const queue = row?.queue ?? queueFor(map, { queueName: state.queueName, dialled: state.direction === "in" ? state.toNumber : null });
-      const agentId = row?.agent_id ?? (state.answeringNumber ? await findAgentId(tx, state.answeringNumber) : null);
+      const agentId = row?.agent_id ?? (state.answeringNumber && state.answeringNumber !== row?.agent_label ? await findAgentId(tx, state.answeringNumber) : null);
       let customerId = row?.customer_id ?? null;
-      if (!customerId) {
+      const party = state.direction === "in" ? state.fromNumber : state.toNumber;
+      // Look the caller up once, when their number first becomes known.
+      if (!customerId && party && party !== (row ? (row.direction === "in" ? row.from_number : row.to_number) : null)) {
         const found = await customersByPhone(tx, state.direction === "in" ? state.fromNumber : state.toNumber);
         if (found.length === 1) customerId = found[0].id;
       }
