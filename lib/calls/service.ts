@@ -22,9 +22,10 @@ export type QueueMap = { numbers: Map<string, Queue>; names: Map<string, Queue> 
 let cachedMap: { at: number; map: QueueMap } | null = null;
 const QUEUE_MAP_TTL_MS = 5000;
 
-export async function cachedQueueMap(): Promise<QueueMap> {
+/** `tx`: inside a transaction, read with it — taking a second pool connection there can deadlock the pool. */
+export async function cachedQueueMap(tx: DbOrTx = db): Promise<QueueMap> {
   if (cachedMap && Date.now() - cachedMap.at < QUEUE_MAP_TTL_MS) return cachedMap.map;
-  const map = await loadQueueMap();
+  const map = await loadQueueMap(tx);
   cachedMap = { at: Date.now(), map };
   return map;
 }
@@ -147,7 +148,7 @@ export async function applyCtiEvent(ev: CtiEvent, payload: Record<string, unknow
     const { state, changed } = mergeCtiEvent(row ? toState(row) : null, ev, at);
     let id = row?.id ?? 0;
     if (changed) {
-      const map = await cachedQueueMap();
+      const map = await cachedQueueMap(tx);
       const queue = row?.queue ?? queueFor(map, { queueName: state.queueName, dialled: state.direction === "in" ? state.toNumber : null });
       const agentId = row?.agent_id ?? (state.answeringNumber && state.answeringNumber !== row?.agent_label ? await findAgentId(tx, state.answeringNumber) : null);
       let customerId = row?.customer_id ?? null;
