@@ -241,7 +241,9 @@ export async function listCalls(actor: Actor, q: ListCallsQuery): Promise<{ call
   if (q.to) where.push(sql`c.offered_at < ((${q.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam')`);
   if (q.queue) where.push(sql`c.queue = ${q.queue}`);
   if (q.agent) where.push(sql`c.agent_id = ${q.agent === "me" ? (actor.kind === "user" ? actor.id : null) : q.agent}`);
-  if (q.result === "missed") where.push(sql`(${MISSED} or (c.callback_wanted and c.callback_outcome is null))`);
+  // Missed calls are worth a call-back for a week; older ones are history.
+  if (q.result === "missed")
+    where.push(sql`(${MISSED} or (c.callback_wanted and c.callback_outcome is null)) and c.offered_at > now() - interval '7 days'`);
   else if (q.result === "open") where.push(sql`c.result is null`);
   else if (q.result) where.push(sql`c.result = ${q.result}`);
   if (q.topic) where.push(sql`c.topic = ${q.topic}`);
