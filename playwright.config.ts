@@ -1,8 +1,6 @@
-import crypto from "node:crypto";
-import os from "node:os";
-import path from "node:path";
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { e2eDataDir, e2ePgPort, externalE2eDatabaseUrl } from "./e2e/e2e-env";
 
 /**
  * Journeys against the production build, served by the same start script as `npm start`: a fresh
@@ -16,14 +14,8 @@ export const E2E = {
   ctiToken: "e2e-cti-token-0123456789",
 };
 
-const runId = process.env.E2E_RUN_ID ?? (process.env.E2E_RUN_ID = `${Date.now().toString(36)}${crypto.randomBytes(2).toString("hex")}`);
-const dataDir = path.join(os.tmpdir(), `kic-e2e-${runId}`);
-let databaseUrl: string | undefined;
-if (process.env.DATABASE_URL) {
-  const u = new URL(process.env.DATABASE_URL);
-  u.pathname = `/kic_e2e_${runId}`;
-  databaseUrl = u.toString();
-}
+const dataDir = e2eDataDir;
+const databaseUrl = externalE2eDatabaseUrl();
 
 const systemChromium = [process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
   (p) => p && fs.existsSync(p),
@@ -58,14 +50,14 @@ export default defineConfig({
       PORT: String(PORT),
       DATA_DIR: dataDir,
       SMTP_PORT: String(E2E.smtpPort),
-      EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 5499)),
+      EMBEDDED_PG_PORT: String(e2ePgPort),
       CTI_TOKEN: E2E.ctiToken,
       LOGIN_BLOCK_SECONDS: "3",
       NODE_ENV: "production",
       SEED_DEMO: "1",
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
       KIC_CREATE_DATABASE: "1",
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: "" }),
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl, KIC_DROP_DATABASE_ON_EXIT: "1" } : { DATABASE_URL: "" }),
     },
   },
 });

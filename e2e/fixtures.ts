@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import pg from "pg";
+import { e2eDatabaseUrl } from "./e2e-env";
 
 export const DEMO_PASSWORD = "kic-demo-2026";
 export const DEMO = {
@@ -36,3 +38,14 @@ export async function loginAs(page: Page, role: DemoRole) {
 
 export const test = base;
 export { expect };
+
+/** A query on the e2e server's database (embedded or external), for setting up and checking what the UI cannot show. */
+export async function e2eQuery<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await c.connect();
+  try {
+    return (await c.query(text, values)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}

@@ -52,7 +52,7 @@ function buildIfNeeded(force = false) {
   say("building the app (next build); this takes a few minutes the first time…");
   const r = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (r.status !== 0) fail("next build failed (see above)");
   fs.writeFileSync(STAMP, fp);
@@ -104,6 +104,25 @@ function endLeftoverChildren(dataDir: string) {
   fs.rmSync(file, { force: true });
 }
 
+/** For test runs (KIC_DROP_DATABASE_ON_EXIT=1): the throw-away database goes when the run stops. */
+async function dropDatabase(url: string) {
+  const pg = (await import("pg")).default;
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const c = new pg.Client({ connectionString: admin.toString() });
+  try {
+    const { closeDb } = await import("../db/client");
+    await closeDb();
+    await c.connect();
+    await c.query(`drop database if exists "${name.replace(/"/g, "")}" with (force)`);
+  } catch (e) {
+    console.error(`could not drop the test database ${name}: ${(e as Error).message}`);
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
 async function main() {
   const { parseEnv, EnvError } = await import("../lib/env");
   let env;
@@ -146,6 +165,7 @@ async function main() {
       });
     }
     for (const stop of stops.reverse()) await stop().catch((e) => console.error(e));
+    if (process.env.KIC_DROP_DATABASE_ON_EXIT === "1" && process.env.DATABASE_URL) await dropDatabase(process.env.DATABASE_URL);
     say("stopped");
     process.exit(code);
   };
@@ -196,7 +216,13 @@ async function main() {
     const args = mode === "dev" ? ["dev", "-p", String(env.PORT)] : ["start", "-p", String(env.PORT)];
     child = spawn(process.execPath, [nextBin, ...args], {
       stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", KIC_DATA_DIR: dataDir },
+      env: {
+        ...process.env,
+        NODE_ENV: mode === "dev" ? "development" : "production",
+        DATABASE_URL: databaseUrl,
+        NEXT_TELEMETRY_DISABLED: "1",
+        KIC_DATA_DIR: dataDir,
+      },
     });
     fs.writeFileSync(path.join(dataDir, "children.json"), JSON.stringify([process.pid, child.pid]));
     child.on("exit", (code) => {

@@ -1,5 +1,7 @@
 import "server-only";
 import type { Tx } from "@/db/client";
+import { localDate, NL_TZ } from "@/lib/calendar/time";
+import { complaintFromMailIn } from "./service";
 
 /**
  * Mail to a complaints mailbox (MAILBOXES `…=complaints`) becomes a complaint in triage (spec 04), created
@@ -19,6 +21,7 @@ export type ComplaintMail = {
   language: "nl" | "en";
 };
 
-export async function complaintFromEmail(_tx: Tx, _mail: ComplaintMail): Promise<{ reference: string } | null> {
-  return null; // implemented by the complaints capability
+export async function complaintFromEmail(tx: Tx, mail: ComplaintMail): Promise<{ reference: string } | null> {
+  // Received = the day the mail arrived, in the Netherlands (Awb 9:11 counts from receipt).
+  return complaintFromMailIn(tx, { ...mail, receivedOn: localDate(mail.receivedAt, NL_TZ) });
 }

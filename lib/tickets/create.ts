@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
+import { createManualTicket } from "./service";
 
 /**
  * A ticket made by an agent from a phone call (spec 03: "from a call, create a ticket"), channel `phone`,
@@ -13,6 +14,6 @@ export type PhoneTicketInput = {
   callId?: number;
 };
 
-export async function createPhoneTicket(_actor: Actor, _input: PhoneTicketInput): Promise<{ number: number }> {
-  throw new Error("tickets capability not merged yet");
+export async function createPhoneTicket(actor: Actor, input: PhoneTicketInput): Promise<{ number: number }> {
+  return createManualTicket(actor, { ...input, channel: "phone" });
 }

@@ -1,0 +1,64 @@
+import { apiRoute, parseQuery } from "@/lib/api/route";
+import { currentActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/roles";
+import { badRequest, fromZod } from "@/lib/errors";
+import { limitPublic } from "@/lib/platform/rate-limit";
+import {
+  agentComplaintSchema,
+  fileComplaint,
+  listComplaints,
+  listQuerySchema,
+  MAX_ATTACHMENTS,
+  publicComplaintSchema,
+  registerComplaint,
+  type AttachmentInput,
+} from "@/lib/complaints/service";
+
+export const GET = apiRoute({ permission: "handleComplaints" }, async ({ url, actor }) => listComplaints(actor, parseQuery(url, listQuerySchema)));
+
+/** JSON, or multipart/form-data with `attachments` files (the public form). */
+async function readBody(req: Request): Promise<{ fields: Record<string, unknown>; files: AttachmentInput[] }> {
+  const type = req.headers.get("content-type") ?? "";
+  if (type.includes("multipart/form-data")) {
+    let form: FormData;
+    try {
+      form = await req.formData();
+    } catch {
+      throw badRequest("The form could not be read", { body: "not valid multipart" });
+    }
+    const fields: Record<string, unknown> = {};
+    const files: AttachmentInput[] = [];
+    for (const [k, v] of form.entries()) {
+      if (typeof v === "string") fields[k] = v;
+      else if (v.size > 0) {
+        if (files.length >= MAX_ATTACHMENTS) throw badRequest(`At most ${MAX_ATTACHMENTS} attachments`, { attachments: `at most ${MAX_ATTACHMENTS} files` });
+        files.push({ filename: v.name || "attachment", contentType: v.type || "application/octet-stream", data: Buffer.from(await v.arrayBuffer()) });
+      }
+    }
+    return { fields, files };
+  }
+  try {
+    const text = await req.text();
+    return { fields: text ? JSON.parse(text) : {}, files: [] };
+  } catch {
+    throw badRequest("The request body is not valid JSON", { body: "not valid JSON" });
+  }
+}
+
+/**
+ * Public (no session, rate-limited per IP; received today) or an agent registering a complaint received
+ * by letter, phone, desk or email (`channel`, `receivedOn`).
+ */
+export const POST = apiRoute({ permission: "public" }, async ({ req }) => {
+  const actor = await currentActor(req).catch(() => null);
+  const { fields, files } = await readBody(req);
+  if (actor && can(actor, "registerComplaint") && (fields.channel !== undefined || fields.receivedOn !== undefined)) {
+    const parsed = agentComplaintSchema.safeParse(fields);
+    if (!parsed.success) throw fromZod(parsed.error);
+    return Response.json(await registerComplaint(actor, parsed.data, files), { status: 201 });
+  }
+  await limitPublic(req, "complaints", 10);
+  const parsed = publicComplaintSchema.safeParse(fields);
+  if (!parsed.success) throw fromZod(parsed.error);
+  return Response.json(await fileComplaint(parsed.data, files), { status: 201 });
+});

@@ -1,0 +1,324 @@
+import "server-only";
+import crypto from "node:crypto";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { sql } from "drizzle-orm";
+import { db, type Tx } from "@/db/client";
+import { ticketAttachments, ticketMessages, tickets } from "@/db/schema";
+import { complaintFromEmail } from "@/lib/complaints/intake-mail";
+import { mailboxes } from "@/lib/env";
+import { messageIdDomain, queueEmail, wakeOutbox } from "@/lib/mail/outbox";
+import { recordEvent, SYSTEM } from "@/lib/platform/events";
+import { ackSuppressionReason, ACKS_PER_SENDER_PER_HOUR, guessLanguage, referencedMessageIds, threadAction, ticketNumberFromSubject } from "./rules";
+import { businessCalendar, slaTargets } from "./settings";
+import { resumeDueTime, slaDueTimes, type BusinessCalendar } from "./sla";
+import { ackEmail } from "./templates";
+
+export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
+
+export type IngestResult = {
+  ticketNumber: number | null;
+  duplicate: boolean;
+  parseFailed: boolean;
+  complaintReference: string | null;
+  acknowledged: boolean;
+  action: "new" | "append" | "reopen" | "new_linked" | "complaint" | "duplicate";
+};
+
+type Parsed = {
+  ok: boolean;
+  from: string | null;
+  fromName: string | null;
+  subject: string;
+  text: string;
+  html: string | null;
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string | null;
+  headers: Map<string, unknown>;
+  /** To and Cc addresses of the header (the webhook path has no SMTP envelope). */
+  recipients: string[];
+  attachments: { filename: string; contentType: string; content: Buffer }[];
+};
+
+const EMAIL_RE = /^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/;
+
+/** mailparser, and the judgement whether it understood the mail: no header block or no usable From = failed. */
+export async function parseMail(raw: Buffer, envelopeFrom: string | null): Promise<Parsed> {
+  let p: ParsedMail | null = null;
+  try {
+    p = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true });
+  } catch {
+    p = null;
+  }
+  const fromAddr = p?.from?.value?.[0]?.address?.trim() || null;
+  const ok = !!p && p.headers.size > 0 && !!fromAddr && EMAIL_RE.test(fromAddr);
+  const refs = p?.references;
+  return {
+    ok,
+    from: (ok ? fromAddr : envelopeFrom)?.toLowerCase() ?? null,
+    fromName: (ok && p?.from?.value?.[0]?.name) || null,
+    subject: (p?.subject ?? "").slice(0, 500),
+    text: ok ? (p?.text ?? "") : raw.toString("utf8").replace(/\u0000/g, "").slice(0, 100_000),
+    html: ok && typeof p?.html === "string" ? p.html : null,
+    messageId: (ok && p?.messageId) || null,
+    inReplyTo: (ok && p?.inReplyTo) || null,
+    references: ok ? (Array.isArray(refs) ? refs.join(" ") : (refs ?? null)) : null,
+    headers: p?.headers ?? new Map(),
+    recipients: [p?.to, p?.cc]
+      .flat()
+      .flatMap((a) => (a ? a.value : []))
+      .map((v) => v.address?.toLowerCase() ?? "")
+      .filter(Boolean),
+    attachments: ok
+      ? (p?.attachments ?? []).map((a, i) => ({ filename: a.filename ?? `attachment-${i + 1}`, contentType: a.contentType || "application/octet-stream", content: a.content }))
+      : [],
+  };
+}
+
+/** The first recipient that is one of our mailboxes, with what its mail becomes. */
+export function mailboxFor(recipients: string[]): { address: string; kind: "tickets" | "complaints" } | null {
+  const boxes = mailboxes();
+  for (const r of recipients) {
+    const kind = boxes.get(r.toLowerCase());
+    if (kind) return { address: r.toLowerCase(), kind };
+  }
+  return null;
+}
+
+/** Customer by email (case-insensitive unique), created on first contact. */
+export async function customerForEmail(tx: Tx, email: string, name: string | null, language: "nl" | "en") {
+  const { rows } = await tx.execute<{ id: string; name: string | null; language: "nl" | "en" }>(sql`
+    insert into customers (email, name, language) values (${email}, ${name}, ${language})
+    on conflict (lower(email)) where email is not null
+    do update set name = coalesce(customers.name, excluded.name)
+    returning id, name, language`);
+  return rows[0];
+}
+
+/**
+ * The one path of inbound mail — SMTP listener and the inbound-email webhook alike (spec 02). Stores the raw
+ * message, its ticket (new, appended, reopened or linked) and its message row in one transaction; returns only
+ * after commit, so the SMTP 250 means "stored". A duplicate (same Message-ID and sender) changes nothing.
+ */
+export async function ingestEmail(raw: Buffer, envelope: { to: string[]; from?: string | null }, now = new Date()): Promise<IngestResult> {
+  const m = await parseMail(raw, envelope.from?.toLowerCase() || null);
+  // the SMTP envelope decides; a webhook delivery without one falls back to the To/Cc header, then the first tickets mailbox
+  const box = mailboxFor(envelope.to) ??
+    mailboxFor(m.recipients) ?? { address: [...mailboxes()].find(([, k]) => k === "tickets")?.[0] ?? "kic@ind.example", kind: "tickets" as const };
+  const result = await db.transaction(async (tx) => ingestInTx(tx, raw, m, box, now));
+  if (result.acknowledged) wakeSoon();
+  return result;
+}
+
+let wakeTimer: NodeJS.Timeout | null = null;
+/**
+ * Wake the outbox shortly after commit, coalescing a burst of acknowledgements into one wake-up (the
+ * per-minute sweep is the safety net); the SMTP 250 does not wait for it.
+ */
+function wakeSoon() {
+  if (wakeTimer) return;
+  wakeTimer = setTimeout(() => {
+    wakeTimer = null;
+    void wakeOutbox().catch(() => undefined);
+  }, 250);
+  wakeTimer.unref?.();
+}
+
+async function ingestInTx(tx: Tx, raw: Buffer, m: Parsed, box: { address: string; kind: "tickets" | "complaints" }, now: Date): Promise<IngestResult> {
+  const sender = m.from ?? "unknown@invalid";
+  if (m.messageId) {
+    // Serialise deliveries of the same message; the unique index (message_id, lower(from)) is the backstop.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${m.messageId}|${sender}`}))`);
+    const { rows } = await tx.execute<{ number: number }>(sql`
+      select t.number from ticket_messages m join tickets t on t.id = m.ticket_id
+      where m.message_id = ${m.messageId} and lower(m.from_address) = ${sender} limit 1`);
+    if (rows[0]) return { ticketNumber: rows[0].number, duplicate: true, parseFailed: false, complaintReference: null, acknowledged: false, action: "duplicate" };
+  }
+  const customer = m.from ? await customerForEmail(tx, m.from, m.fromName, guessLanguage(m.text, "nl")) : null;
+  const language = guessLanguage(`${m.subject}\n${m.text}`, customer?.language ?? "nl");
+
+  // Threading: [KIC-n] in the subject, then In-Reply-To/References naming a message we stored or sent.
+  let target: typeof tickets.$inferSelect | undefined;
+  const tagged = ticketNumberFromSubject(m.subject);
+  if (tagged) {
+    const { rows } = await tx.execute<{ id: string }>(sql`select coalesce(merged_into_id, id) as id from tickets where number = ${tagged}`);
+    if (rows[0]) target = await lockTicket(tx, rows[0].id);
+  }
+  const refs = referencedMessageIds(m.inReplyTo, m.references);
+  if (!target && refs.length) {
+    const { rows } = await tx.execute<{ id: string }>(sql`
+      select coalesce(t.merged_into_id, t.id) as id from (
+        select ticket_id from ticket_messages where message_id in ${refs}
+        union all
+        select context_id::uuid from outbound_emails where context_type = 'ticket' and message_id in ${refs}
+      ) x join tickets t on t.id = x.ticket_id limit 1`);
+    if (rows[0]) target = await lockTicket(tx, rows[0].id);
+  }
+
+  const cal = await businessCalendar(tx, now);
+  let action: IngestResult["action"] = "new";
+  let ticket: typeof tickets.$inferSelect | undefined;
+  let linkedFrom: string | null = null;
+  if (target) {
+    const a = threadAction(target, now);
+    if (a === "new_linked") {
+      linkedFrom = target.id;
+      action = "new_linked";
+    } else {
+      action = a;
+      const [updated] = await tx
+        .update(tickets)
+        .set({
+          status: a === "reopen" ? "open" : target.status === "pending" ? "open" : target.status,
+          solvedAt: a === "reopen" ? null : target.solvedAt,
+          closedAt: a === "reopen" ? null : target.closedAt,
+          pausedAt: null,
+          // The customer answered: a paused clock runs again (spec 02, pending stops the clock).
+          ...(target.status === "pending" && target.pausedAt ? resumedDue(cal, target, now) : {}),
+          version: sql`${tickets.version} + 1`,
+          lastMessageAt: now,
+          updatedAt: now,
+        })
+        .where(sql`${tickets.id} = ${target.id}`)
+        .returning();
+      ticket = updated;
+      await recordEvent(tx, SYSTEM("smtp"), "ticket", ticket.id, a === "reopen" ? "reopened" : "message_received", { from: sender, version: ticket.version });
+    }
+  }
+
+  let complaintReference: string | null = null;
+  if (!ticket) {
+    const targets = await slaTargets(tx);
+    const due = slaDueTimes(cal, now, targets);
+    const [created] = await tx
+      .insert(tickets)
+      .values({
+        subject: m.subject || (language === "en" ? "(no subject)" : "(geen onderwerp)"),
+        queue: "frontdesk",
+        status: "new",
+        customerId: customer?.id ?? null,
+        channel: "email",
+        mailbox: box.address,
+        language,
+        parseFailed: !m.ok,
+        tags: [...(box.kind === "complaints" ? ["klacht"] : []), ...(m.ok ? [] : ["parse-failed"])],
+        linkedTicketId: linkedFrom,
+        ...due,
+        lastMessageAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    ticket = created;
+  }
+
+  const [msg] = await tx
+    .insert(ticketMessages)
+    .values({
+      ticketId: ticket.id,
+      direction: "in",
+      fromAddress: m.from,
+      fromName: m.fromName,
+      toAddress: box.address,
+      subject: m.subject,
+      textBody: m.text,
+      htmlRaw: m.html,
+      messageId: m.messageId,
+      inReplyTo: m.inReplyTo,
+      references: m.references,
+      rawSource: raw,
+      parseFailed: !m.ok,
+      ticketVersion: ticket.version,
+      createdAt: now,
+    })
+    .returning({ id: ticketMessages.id });
+  if (m.attachments.length) {
+    await tx.insert(ticketAttachments).values(
+      m.attachments.map((a) => ({
+        messageId: msg.id,
+        filename: a.filename.slice(0, 255),
+        contentType: a.contentType,
+        size: a.content.length,
+        sha256: crypto.createHash("sha256").update(a.content).digest("hex"),
+        content: a.content,
+      })),
+    );
+  }
+
+  if (action === "new" || action === "new_linked") {
+    if (box.kind === "complaints") {
+      const c = await complaintFromEmail(tx, {
+        customerId: customer?.id ?? null,
+        fromAddress: sender,
+        fromName: m.fromName,
+        subject: m.subject,
+        text: m.text,
+        receivedAt: now,
+        inboundMessageId: msg.id,
+        language,
+      });
+      if (c) {
+        complaintReference = c.reference;
+        // The complaints capability owns it now; the ticket row keeps the raw mail and is closed at once.
+        await tx.update(tickets).set({ status: "closed", closedAt: now, tags: sql`array_append(${tickets.tags}, ${`klacht:${c.reference}`})` }).where(sql`${tickets.id} = ${ticket.id}`);
+      }
+    }
+    await recordEvent(tx, SYSTEM("smtp"), "ticket", ticket.id, "created", {
+      number: ticket.number,
+      from: sender,
+      mailbox: box.address,
+      parseFailed: !m.ok,
+      linkedTicketId: linkedFrom,
+      complaint: complaintReference,
+    });
+  }
+
+  // Auto-acknowledgement: new tickets only, never to automatic mail, at most 3 per sender per hour.
+  let acknowledged = false;
+  if ((action === "new" || action === "new_linked") && !complaintReference && m.ok) {
+    const reason = ackSuppressionReason(m.headers, m.from, messageIdDomain(), m.messageId);
+    if (!reason) {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`ack|${sender}`}))`);
+      const { rows } = await tx.execute<{ id: string }>(sql`
+        insert into ticket_acks (sender, ticket_id, sent_at)
+        select ${sender}, ${ticket.id}, ${now}
+        where (select count(*) from ticket_acks where sender = ${sender} and sent_at > ${now}::timestamptz - interval '1 hour') < ${ACKS_PER_SENDER_PER_HOUR}
+        returning id`);
+      if (rows.length) {
+        const targets = await slaTargets(tx);
+        const mail = ackEmail(language, { number: ticket.number, subject: ticket.subject, workingDays: targets.firstResponseWorkingDays, name: m.fromName });
+        await queueEmail(tx, {
+          to: sender,
+          toName: m.fromName,
+          from: box.address,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          language,
+          kind: "ticket.acknowledgement",
+          contextType: "ticket",
+          contextId: ticket.id,
+          inReplyTo: m.messageId,
+          references: m.messageId,
+          headers: { "Auto-Submitted": "auto-replied", "X-Auto-Response-Suppress": "All", "X-Loop": box.address },
+        });
+        acknowledged = true;
+      }
+    }
+  }
+  return { ticketNumber: ticket.number, duplicate: false, parseFailed: !m.ok, complaintReference, acknowledged, action };
+}
+
+async function lockTicket(tx: Tx, id: string) {
+  const { rows } = await tx.execute(sql`select id from tickets where id = ${id} for update`);
+  if (!rows.length) return undefined;
+  const [t] = await tx.select().from(tickets).where(sql`${tickets.id} = ${id}`);
+  return t;
+}
+
+function resumedDue(cal: BusinessCalendar, t: typeof tickets.$inferSelect, now: Date) {
+  return {
+    firstResponseDueAt: t.firstRespondedAt ? t.firstResponseDueAt : resumeDueTime(cal, t.firstResponseDueAt, t.pausedAt!, now),
+    resolutionDueAt: resumeDueTime(cal, t.resolutionDueAt, t.pausedAt!, now),
+  };
+}
