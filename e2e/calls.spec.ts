@@ -55,8 +55,7 @@ test.describe("calls", () => {
     await expectNoA11yViolations(page, "/agent/calls/[id]");
   });
 
-  // Needs the tickets branch: lib/tickets/create.ts is a stub that throws until it is merged.
-  test.fixme("creates a ticket from the call", async ({ page }) => {
+  test("creates a ticket from the call", async ({ page }) => {
     await loginAs(page, "frontdesk");
     await page.goto("/agent/calls");
     const callId = `e2e-${uniq()}`;

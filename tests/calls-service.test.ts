@@ -109,3 +109,17 @@ describe("call services", () => {
     expect((await svc.liveCalls(other)).calls).toEqual([]);
   });
 });
+
+describe("a ticket from a call", () => {
+  it("creates a phone ticket linked to the call and the caller", async () => {
+    const agent = await user("frontdesk");
+    const phone = num();
+    const { rows } = await db.execute<{ id: string }>(sql`insert into customers (name, phone) values ('Ticket Klant', ${phone}) returning id`);
+    const call = await svc.logCall(agent, { direction: "in", fromNumber: phone, queue: "frontdesk", result: "answered", topic: "documents", notes: "Mist een brief" });
+    const r = await svc.createTicketFromCall(agent, call.id, { subject: "Telefoongesprek: documenten", body: "" });
+    expect(r.ticket).toBeGreaterThan(0);
+    expect(r.call.ticketId).toBe(r.ticket);
+    const { rows: t } = await db.execute(sql`select channel, customer_id, call_id, queue from tickets where number = ${r.ticket}`);
+    expect(t[0]).toMatchObject({ channel: "phone", customer_id: rows[0].id, call_id: call.id, queue: "frontdesk" });
+  });
+});

@@ -428,7 +428,8 @@ export async function createTicketFromCall(actor: Actor, id: number, input: { su
     ticket = await createPhoneTicket(actor, {
       customerId: call.customerId,
       subject: input.subject,
-      body: input.body,
+      // A ticket always has a first message: the agent's text, else what the call log knows.
+      body: input.body.trim() || [`${call.direction === "in" ? "Inbound" : "Outbound"} call ${(call.direction === "in" ? call.fromNumber : call.toNumber) ?? ""} at ${call.offeredAt}`, call.notes ?? ""].filter(Boolean).join("\n"),
       queue: call.queue ?? "frontdesk",
       callId: call.id,
     });
