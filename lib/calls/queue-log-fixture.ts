@@ -13,6 +13,8 @@ export type QueueLogSpec = {
   seed?: number;
   /** Prefix of uniqueids, so that separate test runs do not collide. */
   idPrefix?: string;
+  /** One call more in the first queue on the first N days (to hit an exact yearly total). */
+  extraOnFirstDays?: number;
 };
 
 export type QueueLogExpect = { calls: number; answered: number; unanswered: number; lines: number };
@@ -45,7 +47,10 @@ export function* generateQueueLog(spec: QueueLogSpec, expect: QueueLogExpect): G
     for (const queue of Object.keys(spec.perDay)) yield emit(`${dayStart - 30}|NONE|${queue}|SIP/201|ADDMEMBER|`);
     // Calls in time order across the queues, spread over an 8-hour day.
     const calls: { t: number; queue: string }[] = [];
-    for (const [queue, n] of Object.entries(spec.perDay)) for (let i = 0; i < n; i++) calls.push({ t: dayStart + Math.floor(rand() * 8 * 3600), queue });
+    Object.entries(spec.perDay).forEach(([queue, n], qi) => {
+      const count = n + (qi === 0 && d < (spec.extraOnFirstDays ?? 0) ? 1 : 0);
+      for (let i = 0; i < count; i++) calls.push({ t: dayStart + Math.floor(rand() * 8 * 3600), queue });
+    });
     calls.sort((a, b) => a.t - b.t);
     // Events of overlapping calls interleave in a real log; buffer the future ones and release them in order.
     const pending: { t: number; line: string }[] = [];
