@@ -1,4 +1,4 @@
-import { DEMO, expect, expectNoA11yViolations, loginAs, test } from "./fixtures";
+import { DEMO, expect, expectNoA11yViolations, loginAs, setLanguage, test } from "./fixtures";
 
 const TOKEN = "e2e-cti-token-0123456789";
 const uniq = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
@@ -101,6 +101,12 @@ test.describe("calls", () => {
     await list.getByRole("button", { name: "Toepassen" }).click();
     await expect(list.getByRole("cell", { name: other })).toBeVisible();
     await expectNoA11yViolations(page, "/agent/calls (after call-back)");
+
+    await setLanguage(page, "en");
+    await page.goto("/agent/calls");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Calls");
+    await expect(page.getByRole("heading", { name: "Missed calls" })).toBeVisible();
+    await expectNoA11yViolations(page, "/agent/calls (en)");
   });
 
   test("a supervisor imports a queue_log with a bad line; an admin sees the telephony settings", async ({ page }) => {
