@@ -35,7 +35,7 @@ describe("reminder job (injected clock)", () => {
     expect(overdue[0].to).toContain(`s-${run}@kic.example`);
     expect(mine(await runComplaintReminders(at("2026-04-16")))).toEqual([]);
     const mails = await db.select().from(outboundEmails).where(eq(outboundEmails.contextId, c.id));
-    expect(mails.filter((m) => m.toAddress === h.email).map((m) => m.kind)).toEqual(["complaint.reminder.handler_2_weeks", "complaint.reminder.handler_3_working_days"]);
+    expect(mails.filter((m) => m.toAddress === h.email).map((m) => m.kind).sort()).toEqual(["complaint.reminder.handler_2_weeks", "complaint.reminder.handler_3_working_days"]);
     expect(mails.find((m) => m.toAddress === h.email)?.language).toBe("en");
     // A postponement gives a new deadline in force, which earns its own reminders.
     await db.update(complaints).set({ deadline: "2026-05-12" }).where(eq(complaints.id, c.id));

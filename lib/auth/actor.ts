@@ -1,14 +1,14 @@
 import "server-only";
-import crypto from "node:crypto";
+import { hashApiKey } from "./api-key-hash";
 import { and, eq, isNull } from "drizzle-orm";
 import { forbidden as nextForbidden, redirect } from "next/navigation";
 import { db } from "@/db/client";
 import { apiKeys, users } from "@/db/schema";
-import { forbidden, unauthorized } from "@/lib/errors";
+import { unauthorized } from "@/lib/errors";
 import { auth } from "./config";
 import { can, type Actor, type Permission } from "./roles";
 
-export const hashApiKey = (key: string) => crypto.createHash("sha256").update(key).digest("hex");
+export { hashApiKey } from "./api-key-hash";
 
 /** The API key of an `Authorization: Bearer` header, if it is a live one. */
 async function actorFromApiKey(header: string | null): Promise<Actor | null> {
@@ -40,12 +40,7 @@ export async function currentActor(req?: Request): Promise<Actor | null> {
   return { kind: "user", id: user.id, name: user.name, email: user.email, role: user.role, deskCodes: user.deskCodes };
 }
 
-/** In services: throw 403 unless the actor has the permission. */
-export function requirePermission(actor: Actor | null, permission: Permission): Actor {
-  if (!actor) throw unauthorized();
-  if (!can(actor, permission)) throw forbidden();
-  return actor;
-}
+export { requirePermission } from "./roles";
 
 /** In agent pages: redirect to /login without a session, render the 403 page without the permission. */
 export async function pageActor(permission?: Permission): Promise<Actor> {

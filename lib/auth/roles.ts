@@ -1,4 +1,5 @@
 import type { Role } from "@/db/schema/platform";
+import { forbidden, unauthorized } from "@/lib/errors";
 export { ROLES, type Role } from "@/db/schema/platform";
 
 /** Who is acting: a signed-in user or an API key, with the role that decides what they may do. */
@@ -43,4 +44,14 @@ export function queuesFor(role: Role): ("frontdesk" | "backoffice" | "partners")
 /** Supervisors may read everything but change only what their own permissions allow. */
 export function isReadOnlySupervisor(actor: Actor, permission: Permission): boolean {
   return actor.role === "supervisor" && !can(actor, permission);
+}
+
+/**
+ * In services: throw 401 without an actor, 403 without the permission. Pure (no session machinery), so
+ * the services also run in the worker and in tests.
+ */
+export function requirePermission(actor: Actor | null, permission: Permission): Actor {
+  if (!actor) throw unauthorized();
+  if (!can(actor, permission)) throw forbidden();
+  return actor;
 }

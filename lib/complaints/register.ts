@@ -4,7 +4,7 @@ import { and, asc, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { COMPLAINT_CHANNELS, COMPLAINT_OUTCOMES, complaints } from "@/db/schema";
-import { requirePermission } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/roles";
 import type { Actor } from "@/lib/auth/roles";
 import { isIsoDate } from "@/lib/calendar/dates";
 import { badRequest } from "@/lib/errors";

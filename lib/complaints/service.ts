@@ -17,7 +17,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   users,
 } from "@/db/schema";
-import { requirePermission } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/roles";
 import type { Actor } from "@/lib/auth/roles";
 import { isIsoDate, type IsoDate } from "@/lib/calendar/dates";
 import { NL_TZ, todayIn } from "@/lib/calendar/time";

@@ -4,9 +4,9 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { apiKeys, users } from "@/db/schema";
-import { hashApiKey, requirePermission } from "@/lib/auth/actor";
+import { hashApiKey } from "@/lib/auth/api-key-hash";
 import { hashPassword } from "@/lib/auth/password";
-import { ROLES, type Actor } from "@/lib/auth/roles";
+import { ROLES, requirePermission, type Actor } from "@/lib/auth/roles";
 import { conflict, notFound } from "@/lib/errors";
 import { recordEvent } from "./events";
 

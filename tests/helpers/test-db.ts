@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -32,15 +33,28 @@ export async function createTestDatabase(prefix = "kic_test"): Promise<TestDatab
       },
     };
   }
-  const { startEmbedded } = await import("../../db/embedded");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kic-test-pg-"));
   fs.chmodSync(dir, 0o755);
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const embedded = await startEmbedded({ dataDir: dir, port });
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "embedded-child.ts"), dir, String(port)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (d) => {
+      out += d;
+      const m = out.match(/READY (\S+)/);
+      if (m) resolve(m[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`embedded PostgreSQL exited (${code}): ${out}`)));
+  });
   return {
-    url: embedded.url,
+    url,
     drop: async () => {
-      await embedded.stop();
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((r) => child.once("exit", r));
+      }
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
