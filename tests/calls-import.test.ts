@@ -30,17 +30,29 @@ describe("Asterisk queue_log import", () => {
   it("imports a generated file with known counts; importing it again adds nothing", async () => {
     const p = prefix();
     const exp: QueueLogExpect = { calls: 0, answered: 0, unanswered: 0, lines: 0 };
-    const lines = [...generateQueueLog({ startEpoch: Date.UTC(2025, 0, 6) / 1000, days: 3, perDay: { frontdesk: 300, "kic-backoffice": 60, partners: 60 }, idPrefix: p }, exp)];
+    // A year of its own, so the dashboards' daily rollup (kept by triggers on calls) can be checked too.
+    const year = 2040 + Math.floor(Math.random() * 15);
+    const lines = [...generateQueueLog({ startEpoch: Date.UTC(year, 0, 9) / 1000, days: 3, perDay: { frontdesk: 300, "kic-backoffice": 60, partners: 60 }, idPrefix: p }, exp)];
     expect(exp.calls).toBe(1260);
+    const rollup = async () =>
+      (
+        await db.execute<{ offered: number; answered: number }>(sql`select coalesce(sum(offered), 0)::int as offered, coalesce(sum(answered), 0)::int as answered
+          from call_daily_stats where day between ${`${year}-01-09`}::date and ${`${year}-01-11`}::date`)
+      ).rows[0];
+    const before = await rollup();
     const first = await importQueueLog(admin, streamOf(lines, 777));
     expect(first).toEqual({ linesRead: exp.lines, callsCreated: exp.calls, callsUpdated: 0, linesRejected: 0, rejected: [] });
     expect(await countCalls(p)).toEqual({ total: exp.calls, answered: exp.answered, ended: exp.calls, frontdesk: 900 });
     const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from calls where external_id like ${p + "%"} and queue = 'backoffice'`);
     expect(rows[0].n).toBe(180); // kic-backoffice is mapped to backoffice
 
+    const after = await rollup();
+    expect({ offered: after.offered - before.offered, answered: after.answered - before.answered }).toEqual({ offered: exp.calls, answered: exp.answered });
+
     const again = await importQueueLog(admin, streamOf(lines, 5000));
     expect(again).toMatchObject({ linesRead: exp.lines, callsCreated: 0, callsUpdated: 0, linesRejected: 0 });
     expect((await countCalls(p)).total).toBe(exp.calls);
+    expect(await rollup()).toEqual(after);
   });
 
   it("reports bad lines by number and imports the rest", async () => {
