@@ -46,8 +46,10 @@ export function CallLogForm({ call, autoFocus = false, customerId }: { call: Cal
   const fields = save.error instanceof ApiError ? save.error.fields : {};
 
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.altKey && /^[1-9]$/.test(e.key)) {
-      const pick = topics[Number(e.key) - 1];
+    // e.code, not e.key: on a Mac, Alt+1 types "¡".
+    const digit = e.altKey ? /^(?:Digit|Numpad)([1-9])$/.exec(e.code)?.[1] : undefined;
+    if (digit) {
+      const pick = topics[Number(digit) - 1];
       if (pick) {
         e.preventDefault();
         setTopic(pick.key);
