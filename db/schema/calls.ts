@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { customers, users } from "./platform";
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -41,13 +41,17 @@ export const calls = pgTable(
     hangupCause: text("hangup_cause"),
     // What the agent adds
     customerId: uuid("customer_id").references(() => customers.id),
-    topic: text("topic"),
+    topic: text("topic").references(() => callTopics.key),
     notes: text("notes"),
     callbackWanted: boolean("callback_wanted").notNull().default(false),
     callbackOutcome: text("callback_outcome"),
     ticketId: integer("ticket_id"),
     appointmentId: uuid("appointment_id"),
     complaintId: uuid("complaint_id"),
+    /** CTI: the extensions/users whose phones ring (Zammad's `user`), for the screen pop before an answer. */
+    ringingUsers: text("ringing_users").array().notNull().default(sql`'{}'::text[]`),
+    /** For a call-back: the missed call it answers. */
+    callbackOfId: bigint("callback_of_id", { mode: "number" }),
     createdAt: tstz("created_at").notNull().defaultNow(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
@@ -67,5 +71,76 @@ export const calls = pgTable(
     ),
     check("calls_wait_check", sql.raw(`wait_seconds is null or wait_seconds >= 0`)),
     check("calls_talk_check", sql.raw(`talk_seconds is null or talk_seconds >= 0`)),
+    check(
+      "calls_callback_outcome_check",
+      sql.raw(`callback_outcome is null or callback_outcome in ('reached','no_answer','voicemail','wrong_number')`),
+    ),
+    // The missed-calls list: recent unanswered inbound calls not yet called back.
+    index("calls_missed_idx").on(t.offeredAt).where(sql.raw(`result in ('abandoned','timeout','no_answer','busy') and callback_outcome is null`)),
+    // The screen pop: open CTI calls.
+    index("calls_open_cti_idx").on(t.offeredAt).where(sql.raw(`source = 'cti' and ended_at is null`)),
   ],
 );
+
+export const QUEUE_MATCH_KINDS = ["number", "queue_name"] as const;
+
+/**
+ * Admin-configurable mapping from what the telephone system says (the dialled number, or its queue name in
+ * CTI events and queue_log lines) to one of our queues. Numbers are stored normalised (digits only).
+ */
+export const callQueueMappings = pgTable(
+  "call_queue_mappings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    pattern: text("pattern").notNull(),
+    queue: text("queue").notNull(),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("call_queue_mappings_kind_pattern_key").on(t.kind, t.pattern),
+    check("call_queue_mappings_kind_check", sql.raw(`kind in ('number','queue_name')`)),
+    check("call_queue_mappings_queue_check", sql.raw(`queue in ('frontdesk','backoffice','partners')`)),
+    check("call_queue_mappings_pattern_check", sql.raw(`length(pattern) between 1 and 100`)),
+  ],
+);
+
+/** The configurable topic list of the call log (spec 03). Inactive topics stay valid on old calls. */
+export const callTopics = pgTable(
+  "call_topics",
+  {
+    key: text("key").primaryKey(),
+    labelNl: text("label_nl").notNull(),
+    labelEn: text("label_en").notNull(),
+    position: integer("position").notNull().default(0),
+    active: boolean("active").notNull().default(true),
+  },
+  (t) => [check("call_topics_key_check", sql.raw(`key ~ '^[a-z0-9_]{1,40}$'`))],
+);
+
+/** Every CTI event as received, for audit and replay; the call row is the merge of these. */
+export const ctiEvents = pgTable(
+  "cti_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    receivedAt: tstz("received_at").notNull().defaultNow(),
+    callExternalId: text("call_external_id").notNull(),
+    event: text("event").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    callId: bigint("call_id", { mode: "number" }),
+  },
+  (t) => [index("cti_events_call_idx").on(t.callExternalId, t.receivedAt)],
+);
+
+/** One queue_log import: who, when, and what it did. */
+export const callImports = pgTable("call_imports", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  format: text("format").notNull(),
+  startedAt: tstz("started_at").notNull().defaultNow(),
+  finishedAt: tstz("finished_at"),
+  importedBy: uuid("imported_by"),
+  linesRead: integer("lines_read").notNull().default(0),
+  callsCreated: integer("calls_created").notNull().default(0),
+  callsUpdated: integer("calls_updated").notNull().default(0),
+  linesRejected: integer("lines_rejected").notNull().default(0),
+});

@@ -1,7 +1,27 @@
 import "server-only";
+import { sql } from "drizzle-orm";
+import { db } from "@/db/client";
 import type { HistoryItem } from "@/lib/platform/contracts";
 
-/** A person's calls, newest first. */
-export async function callHistory(_customerId: string): Promise<HistoryItem[]> {
-  return []; // implemented by the calls capability
+/** A person's calls, newest first (the ticket sidebar and the call screen pop). */
+export async function callHistory(customerId: string): Promise<HistoryItem[]> {
+  const { rows } = await db.execute<{ id: number; direction: string; offered_at: Date; result: string | null; topic: string | null; label: string | null; number: string | null }>(
+    sql`select c.id, c.direction, c.offered_at, c.result, c.topic, t.label_nl as label,
+               case when c.direction = 'in' then c.from_number else c.to_number end as number
+        from calls c left join call_topics t on t.key = c.topic
+        where c.customer_id = ${customerId} order by c.offered_at desc limit 50`,
+  );
+  return rows.map((r) => {
+    const at = new Date(r.offered_at);
+    const local = at.toLocaleString("sv-SE", { timeZone: "Europe/Amsterdam" }).slice(0, 16);
+    return {
+      type: "call",
+      id: String(r.id),
+      reference: local,
+      title: `${r.direction === "in" ? "☎ ←" : "☎ →"} ${r.number ?? ""}${r.label ? ` · ${r.label}` : ""}`.trim(),
+      status: r.result ?? "active",
+      at: at.toISOString(),
+      href: `/agent/calls/${r.id}`,
+    };
+  });
 }

@@ -1,0 +1,58 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useFormatter, useLocale } from "next-intl";
+import { apiFetch } from "@/lib/client/api";
+import type { HistoryItem } from "@/lib/platform/contracts";
+
+export type Topic = { key: string; labelNl: string; labelEn: string; active: boolean };
+export type CallMeta = { topics: Topic[]; agents: { id: string; name: string; extension: string | null }[]; queues: string[]; me: string | null };
+export type CallView = {
+  id: number;
+  source: string;
+  queue: string | null;
+  direction: "in" | "out";
+  fromNumber: string | null;
+  toNumber: string | null;
+  agentId: string | null;
+  agentName: string | null;
+  agentLabel: string | null;
+  offeredAt: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+  waitSeconds: number | null;
+  talkSeconds: number | null;
+  result: string | null;
+  customerId: string | null;
+  customerName: string | null;
+  topic: string | null;
+  notes: string | null;
+  callbackWanted: boolean;
+  callbackOutcome: string | null;
+  ticketId: number | null;
+  appointmentId: string | null;
+  complaintId: string | null;
+};
+export type CustomerCard = { id: string; name: string | null; email: string | null; phone: string | null; vNumber: string | null };
+export type LiveCall = { call: CallView; customers: CustomerCard[]; history: HistoryItem[] };
+
+export function useCallMeta() {
+  return useQuery({ queryKey: ["calls", "meta"], queryFn: () => apiFetch<CallMeta>("/api/v1/calls/meta"), staleTime: 60_000 });
+}
+
+export function useTopicLabel() {
+  const locale = useLocale();
+  const meta = useCallMeta();
+  return (key: string | null) => {
+    if (!key) return "";
+    const t = meta.data?.topics.find((x) => x.key === key);
+    return t ? (locale === "en" ? t.labelEn : t.labelNl) : key;
+  };
+}
+
+export function useWhen() {
+  const fmt = useFormatter();
+  return (iso: string | null, withDate = true) =>
+    iso ? fmt.dateTime(new Date(iso), withDate ? { dateStyle: "short", timeStyle: "short" } : { timeStyle: "short" }) : "—";
+}
+
+export const otherParty = (c: Pick<CallView, "direction" | "fromNumber" | "toNumber">) => (c.direction === "in" ? c.fromNumber : c.toNumber);

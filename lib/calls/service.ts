@@ -1,0 +1,459 @@
+import "server-only";
+import crypto from "node:crypto";
+import { sql } from "drizzle-orm";
+import { db, type DbOrTx } from "@/db/client";
+import { CALL_QUEUES } from "@/db/schema/calls";
+import { requirePermission } from "@/lib/auth/actor";
+import { queuesFor, type Actor } from "@/lib/auth/roles";
+import { env } from "@/lib/env";
+import { AppError, conflict, notFound, ruleViolation } from "@/lib/errors";
+import { recordEvent, SYSTEM } from "@/lib/platform/events";
+import { createPhoneTicket } from "@/lib/tickets/create";
+import { mergeCtiEvent, normalizePhone, tokensMatch, type CallResult, type CtiCallState, type CtiEvent } from "./cti";
+import type { LogCallInput, ListCallsQuery, UpdateCallInput } from "./schemas";
+
+export type Queue = (typeof CALL_QUEUES)[number];
+
+// ---- Queue mapping -------------------------------------------------------------------------------------
+
+export type QueueMap = { numbers: Map<string, Queue>; names: Map<string, Queue> };
+
+// The mapping changes rarely and is read on every CTI event: keep it a few seconds per instance.
+let cachedMap: { at: number; map: QueueMap } | null = null;
+const QUEUE_MAP_TTL_MS = 5000;
+
+/** `tx`: inside a transaction, read with it — taking a second pool connection there can deadlock the pool. */
+export async function cachedQueueMap(tx: DbOrTx = db): Promise<QueueMap> {
+  if (cachedMap && Date.now() - cachedMap.at < QUEUE_MAP_TTL_MS) return cachedMap.map;
+  const map = await loadQueueMap(tx);
+  cachedMap = { at: Date.now(), map };
+  return map;
+}
+
+export function forgetQueueMap() {
+  cachedMap = null;
+}
+
+export async function loadQueueMap(tx: DbOrTx = db): Promise<QueueMap> {
+  const { rows } = await tx.execute<{ kind: string; pattern: string; queue: Queue }>(sql`select kind, pattern, queue from call_queue_mappings`);
+  const map: QueueMap = { numbers: new Map(), names: new Map() };
+  for (const r of rows) {
+    if (r.kind === "number") map.numbers.set(normalizePhone(r.pattern) ?? r.pattern, r.queue);
+    else map.names.set(r.pattern.toLowerCase(), r.queue);
+  }
+  return map;
+}
+
+/** The queue of a call: by the telephone system's queue name, else by the number dialled. */
+export function queueFor(map: QueueMap, opts: { queueName?: string | null; dialled?: string | null }): Queue | null {
+  if (opts.queueName) {
+    const q = map.names.get(opts.queueName.toLowerCase());
+    if (q) return q;
+    if ((CALL_QUEUES as readonly string[]).includes(opts.queueName)) return opts.queueName as Queue;
+  }
+  const n = normalizePhone(opts.dialled);
+  return (n && map.numbers.get(n)) || null;
+}
+
+// ---- CTI -----------------------------------------------------------------------------------------------
+
+/** The CTI webhook secret: CTI_TOKEN, else one generated once and kept in settings. */
+export async function ctiToken(): Promise<string> {
+  const fromEnv = env().CTI_TOKEN;
+  if (fromEnv) return fromEnv;
+  const fresh = crypto.randomBytes(24).toString("base64url");
+  await db.execute(sql`insert into settings (key, value) values ('cti.token', to_jsonb(${fresh}::text)) on conflict (key) do nothing`);
+  const { rows } = await db.execute<{ token: string }>(sql`select value #>> '{}' as token from settings where key = 'cti.token'`);
+  return rows[0].token;
+}
+
+export async function checkCtiToken(presented: string): Promise<void> {
+  if (!tokensMatch(presented, await ctiToken(), crypto.timingSafeEqual)) throw new AppError(401, "unauthorized", "This CTI token is not valid");
+}
+
+type CallRow = {
+  id: number;
+  direction: "in" | "out";
+  from_number: string | null;
+  to_number: string | null;
+  queue: Queue | null;
+  ringing_users: string[];
+  agent_label: string | null;
+  offered_at: Date;
+  answered_at: Date | null;
+  ended_at: Date | null;
+  hangup_cause: string | null;
+  result: CallResult | null;
+  wait_seconds: number | null;
+  talk_seconds: number | null;
+  customer_id: string | null;
+  agent_id: string | null;
+};
+
+// drizzle's raw execute hands timestamptz back as text.
+const dt = (v: Date | string | null): Date | null => (v === null ? null : v instanceof Date ? v : new Date(v));
+
+const toState = (r: CallRow): CtiCallState => ({
+  direction: r.direction,
+  fromNumber: r.from_number,
+  toNumber: r.to_number,
+  queueName: r.queue,
+  ringingUsers: r.ringing_users,
+  answeringNumber: r.agent_label,
+  offeredAt: dt(r.offered_at)!,
+  answeredAt: dt(r.answered_at),
+  endedAt: dt(r.ended_at),
+  hangupCause: r.hangup_cause,
+  result: r.result,
+  waitSeconds: r.wait_seconds,
+  talkSeconds: r.talk_seconds,
+});
+
+/** Users matched by extension, email or name (Zammad's `user` carries names; PBXs send extensions). */
+async function findAgentId(tx: DbOrTx, who: string | null): Promise<string | null> {
+  if (!who) return null;
+  const { rows } = await tx.execute<{ id: string }>(
+    sql`select id from users where active and (extension = ${who} or lower(email) = lower(${who}) or name = ${who}) limit 1`,
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** The customers whose phone is this number, however it was written (+31 6…, 06…, 0031 6…). */
+export async function customersByPhone(tx: DbOrTx, phone: string | null) {
+  const n = normalizePhone(phone);
+  if (!n || n.length < 6) return [];
+  // The last 9 digits (a Dutch national number) find candidates by an index (db/sql/calls.sql); the
+  // normalised comparison then keeps the real matches.
+  const { rows } = await tx.execute<{ id: string; name: string | null; email: string | null; phone: string | null; v_number: string | null }>(
+    sql`select id, name, email, phone, v_number from customers
+        where right(regexp_replace(phone, '\\D', '', 'g'), 9) = ${n.slice(-9)} order by created_at limit 20`,
+  );
+  return rows.filter((r) => normalizePhone(r.phone) === n).slice(0, 5);
+}
+
+/**
+ * Applies one CTI event: one transaction, serialised per call id by an advisory lock (so two events of one
+ * call arriving together merge one after the other), the merged row written with an ordinary
+ * INSERT/UPDATE on `calls` (the dashboards' triggers see it), and the raw event kept in cti_events.
+ */
+export async function applyCtiEvent(ev: CtiEvent, payload: Record<string, unknown>, at: Date = new Date()): Promise<{ id: number; changed: boolean }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"cti:" + ev.callId}))`);
+    const { rows } = await tx.execute<CallRow>(
+      sql`select id, direction, from_number, to_number, queue, ringing_users, agent_label, offered_at, answered_at, ended_at, hangup_cause,
+                 result, wait_seconds, talk_seconds, customer_id, agent_id
+          from calls where source = 'cti' and external_id = ${ev.callId} for update`,
+    );
+    const row = rows[0] ?? null;
+    const { state, changed } = mergeCtiEvent(row ? toState(row) : null, ev, at);
+    let id = row?.id ?? 0;
+    if (changed) {
+      const map = await cachedQueueMap(tx);
+      const queue = row?.queue ?? queueFor(map, { queueName: state.queueName, dialled: state.direction === "in" ? state.toNumber : null });
+      const agentId = row?.agent_id ?? (state.answeringNumber && state.answeringNumber !== row?.agent_label ? await findAgentId(tx, state.answeringNumber) : null);
+      let customerId = row?.customer_id ?? null;
+      const party = state.direction === "in" ? state.fromNumber : state.toNumber;
+      // Look the caller up once, when their number first becomes known.
+      if (!customerId && party && party !== (row ? (row.direction === "in" ? row.from_number : row.to_number) : null)) {
+        const found = await customersByPhone(tx, state.direction === "in" ? state.fromNumber : state.toNumber);
+        if (found.length === 1) customerId = found[0].id;
+      }
+      const ts = (d: Date | null) => (d ? d.toISOString() : null);
+      const ringing = `{${state.ringingUsers.map((u) => `"${u.replace(/["\\]/g, "")}"`).join(",")}}`;
+      if (row) {
+        await tx.execute(sql`update calls set direction = ${state.direction}, from_number = ${state.fromNumber}, to_number = ${state.toNumber},
+            queue = ${queue}, ringing_users = ${ringing}::text[], agent_label = ${state.answeringNumber}, agent_id = ${agentId},
+            offered_at = ${ts(state.offeredAt)}, answered_at = ${ts(state.answeredAt)}, ended_at = ${ts(state.endedAt)},
+            hangup_cause = ${state.hangupCause}, result = ${state.result}, wait_seconds = ${state.waitSeconds},
+            talk_seconds = ${state.talkSeconds}, customer_id = ${customerId}, updated_at = now()
+          where id = ${row.id}`);
+      } else {
+        const ins = await tx.execute<{ id: number }>(sql`insert into calls (source, external_id, direction, from_number, to_number, queue, ringing_users,
+            agent_label, agent_id, offered_at, answered_at, ended_at, hangup_cause, result, wait_seconds, talk_seconds, customer_id)
+          values ('cti', ${ev.callId}, ${state.direction}, ${state.fromNumber}, ${state.toNumber}, ${queue}, ${ringing}::text[],
+            ${state.answeringNumber}, ${agentId}, ${ts(state.offeredAt)}, ${ts(state.answeredAt)}, ${ts(state.endedAt)}, ${state.hangupCause},
+            ${state.result}, ${state.waitSeconds}, ${state.talkSeconds}, ${customerId})
+          returning id`);
+        id = ins.rows[0].id;
+      }
+    }
+    await tx.execute(sql`insert into cti_events (call_external_id, event, payload, call_id, received_at)
+      values (${ev.callId}, ${ev.event}, ${JSON.stringify(payload)}::jsonb, ${id || null}, ${at.toISOString()})`);
+    return { id, changed };
+  });
+}
+
+// ---- Reading calls -------------------------------------------------------------------------------------
+
+export type CallView = {
+  id: number;
+  source: string;
+  queue: Queue | null;
+  direction: "in" | "out";
+  fromNumber: string | null;
+  toNumber: string | null;
+  agentId: string | null;
+  agentName: string | null;
+  agentLabel: string | null;
+  offeredAt: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+  waitSeconds: number | null;
+  talkSeconds: number | null;
+  result: CallResult | null;
+  customerId: string | null;
+  customerName: string | null;
+  topic: string | null;
+  notes: string | null;
+  callbackWanted: boolean;
+  callbackOutcome: string | null;
+  ticketId: number | null;
+  appointmentId: string | null;
+  complaintId: string | null;
+};
+
+const VIEW_COLUMNS = sql`c.id, c.source, c.queue, c.direction, c.from_number as "fromNumber", c.to_number as "toNumber",
+  c.agent_id as "agentId", u.name as "agentName", c.agent_label as "agentLabel", c.offered_at as "offeredAt",
+  c.answered_at as "answeredAt", c.ended_at as "endedAt", c.wait_seconds as "waitSeconds", c.talk_seconds as "talkSeconds",
+  c.result, c.customer_id as "customerId", cu.name as "customerName", c.topic, c.notes, c.callback_wanted as "callbackWanted",
+  c.callback_outcome as "callbackOutcome", c.ticket_id as "ticketId", c.appointment_id as "appointmentId", c.complaint_id as "complaintId"`;
+const VIEW_FROM = sql`calls c left join users u on u.id = c.agent_id left join customers cu on cu.id = c.customer_id`;
+
+const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : d === null || d === undefined ? null : new Date(String(d)).toISOString());
+function toView(r: Record<string, unknown>): CallView {
+  return { ...(r as unknown as CallView), offeredAt: iso(r.offeredAt)!, answeredAt: iso(r.answeredAt), endedAt: iso(r.endedAt) };
+}
+
+/** What a role may see: frontdesk its own queue (and its own calls); backoffice, supervisors, admins all. */
+function visibility(actor: Actor) {
+  const queues = queuesFor(actor.role);
+  if (queues.length === 3) return sql`true`;
+  return sql`(c.queue = any(${`{${queues.join(",")}}`}::text[]) or c.agent_id = ${actor.kind === "user" ? actor.id : null})`;
+}
+
+const MISSED = sql`c.direction = 'in' and c.result in ('abandoned','timeout','no_answer','busy') and c.callback_outcome is null and c.from_number is not null`;
+
+export async function listCalls(actor: Actor, q: ListCallsQuery): Promise<{ calls: CallView[]; total: number }> {
+  requirePermission(actor, "workCalls");
+  const where = [visibility(actor)];
+  // Dates are local days at the KIC (Europe/Amsterdam).
+  if (q.from) where.push(sql`c.offered_at >= (${q.from}::date::timestamp at time zone 'Europe/Amsterdam')`);
+  if (q.to) where.push(sql`c.offered_at < ((${q.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam')`);
+  if (q.queue) where.push(sql`c.queue = ${q.queue}`);
+  if (q.agent) where.push(sql`c.agent_id = ${q.agent === "me" ? (actor.kind === "user" ? actor.id : null) : q.agent}`);
+  // Missed calls are worth a call-back for a week; older ones are history.
+  if (q.result === "missed")
+    where.push(sql`(${MISSED} or (c.callback_wanted and c.callback_outcome is null)) and c.offered_at > now() - interval '7 days'`);
+  else if (q.result === "open") where.push(sql`c.result is null`);
+  else if (q.result) where.push(sql`c.result = ${q.result}`);
+  if (q.topic) where.push(sql`c.topic = ${q.topic}`);
+  if (q.direction) where.push(sql`c.direction = ${q.direction}`);
+  if (q.customer) where.push(sql`c.customer_id = ${q.customer}`);
+  const cond = sql.join(where, sql` and `);
+  const [rows, count] = await Promise.all([
+    db.execute(sql`select ${VIEW_COLUMNS} from ${VIEW_FROM} where ${cond} order by c.offered_at desc, c.id desc limit ${q.limit} offset ${q.offset}`),
+    // Counting a year of calls is cheap enough with the offered_at index; cap it so a wide filter stays fast.
+    db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from calls c where ${cond} limit 100000) x`),
+  ]);
+  return { calls: rows.rows.map(toView), total: count.rows[0].n };
+}
+
+export async function getCall(actor: Actor, id: number): Promise<CallView> {
+  requirePermission(actor, "workCalls");
+  const { rows } = await db.execute(sql`select ${VIEW_COLUMNS} from ${VIEW_FROM} where c.id = ${id} and ${visibility(actor)}`);
+  if (!rows[0]) throw notFound("Call");
+  return toView(rows[0]);
+}
+
+/** The topic list, active first by position; inactive ones only for labelling old calls. */
+export async function callTopicList(): Promise<{ key: string; labelNl: string; labelEn: string; active: boolean }[]> {
+  const { rows } = await db.execute<{ key: string; labelNl: string; labelEn: string; active: boolean }>(
+    sql`select key, label_nl as "labelNl", label_en as "labelEn", active from call_topics order by active desc, position, key`,
+  );
+  return rows;
+}
+
+async function assertTopic(tx: DbOrTx, topic: string | null | undefined) {
+  if (!topic) return;
+  const { rows } = await tx.execute(sql`select 1 from call_topics where key = ${topic} and active`);
+  if (!rows.length) throw ruleViolation("unknown_topic", `Topic ${topic} is not on the topic list`, { topic: "not on the topic list" });
+}
+
+async function actorExtension(actor: Actor): Promise<string[]> {
+  if (actor.kind !== "user") return [];
+  const { rows } = await db.execute<{ extension: string | null; email: string; name: string }>(
+    sql`select extension, email, name from users where id = ${actor.id}`,
+  );
+  const u = rows[0];
+  return u ? [u.extension, u.email, u.name].filter((x): x is string => !!x) : [];
+}
+
+/**
+ * The screen pop (spec 03): the agent's ringing and active CTI calls, and the calls they answered in the
+ * last half hour (so the form stays up after the hang-up), open ones first, each with the caller
+ * matched by phone and that person's history.
+ */
+export async function liveCalls(actor: Actor) {
+  requirePermission(actor, "workCalls");
+  if (actor.kind !== "user") return { calls: [] };
+  const me = await actorExtension(actor);
+  const meArr = `{${me.map((m) => `"${m.replace(/["\\]/g, "")}"`).join(",")}}`;
+  const { rows } = await db.execute(sql`select ${VIEW_COLUMNS} from ${VIEW_FROM}
+    where c.source = 'cti' and c.offered_at > now() - interval '12 hours' and (
+      (c.ended_at is null and (c.agent_id = ${actor.id} or (c.agent_id is null and c.ringing_users && ${meArr}::text[])))
+      or (c.agent_id = ${actor.id} and c.answered_at is not null and c.ended_at > now() - interval '30 minutes'))
+    order by (c.ended_at is null) desc, c.offered_at desc limit 5`);
+  const { customerHistory } = await import("@/lib/platform/customer-history");
+  const calls = await Promise.all(
+    rows.map(async (r) => {
+      const call = toView(r);
+      const number = call.direction === "in" ? call.fromNumber : call.toNumber;
+      const candidates = call.customerId
+        ? (await db.execute<{ id: string; name: string | null; email: string | null; phone: string | null; v_number: string | null }>(
+            sql`select id, name, email, phone, v_number from customers where id = ${call.customerId}`,
+          )).rows
+        : await customersByPhone(db, number);
+      const customers = candidates.map((c) => ({ id: c.id, name: c.name, email: c.email, phone: c.phone, vNumber: c.v_number }));
+      const history = customers.length === 1 ? (await customerHistory(customers[0].id)).filter((h) => !(h.type === "call" && h.id === String(call.id))).slice(0, 10) : [];
+      if (customers.length === 1) await recordReadOnce(actor, customers[0].id, call.id);
+      return { call, customers, history };
+    }),
+  );
+  return { calls };
+}
+
+/** The screen pop polls every second; the read of a person's data is logged once per call, not per poll. */
+async function recordReadOnce(actor: Actor, customerId: string, callId: number) {
+  await db.execute(sql`insert into events (actor_id, actor_label, entity_type, entity_id, action, data)
+    select ${actor.id}, ${actor.name}, 'customer', ${customerId}, 'read', ${JSON.stringify({ callId })}::jsonb
+    where not exists (select 1 from events where entity_type = 'customer' and entity_id = ${customerId} and action = 'read'
+      and actor_id = ${actor.id} and data->>'callId' = ${String(callId)})`);
+}
+
+// ---- Changing calls ------------------------------------------------------------------------------------
+
+export async function logCall(actor: Actor, input: LogCallInput): Promise<CallView> {
+  requirePermission(actor, "workCalls");
+  const id = await db.transaction(async (tx) => {
+    await assertTopic(tx, input.topic);
+    const offeredAt = input.offeredAt ? new Date(input.offeredAt) : new Date();
+    const talk = input.result === "answered" && input.talkMinutes !== undefined ? input.talkMinutes * 60 : null;
+    const answered = input.result === "answered" || input.result === "transferred";
+    let customerId = input.customerId ?? null;
+    if (!customerId) {
+      const found = await customersByPhone(tx, input.direction === "in" ? (input.fromNumber ?? null) : (input.toNumber ?? null));
+      if (found.length === 1) customerId = found[0].id;
+    }
+    const ended = talk !== null ? new Date(offeredAt.getTime() + talk * 1000) : offeredAt;
+    const { rows } = await tx.execute<{ id: number }>(sql`insert into calls (source, direction, queue, from_number, to_number, agent_id,
+        offered_at, answered_at, ended_at, wait_seconds, talk_seconds, result, topic, notes, customer_id, callback_wanted)
+      values ('manual', ${input.direction}, ${input.queue ?? null}, ${input.fromNumber ?? null}, ${input.toNumber ?? null},
+        ${actor.kind === "user" ? actor.id : null}, ${offeredAt.toISOString()}, ${answered ? offeredAt.toISOString() : null}, ${ended.toISOString()},
+        0, ${talk}, ${input.result}, ${input.topic ?? null}, ${input.notes ?? null}, ${customerId}, ${input.callbackWanted ?? false})
+      returning id`);
+    await recordEvent(tx, actor, "call", String(rows[0].id), "logged", { direction: input.direction, result: input.result });
+    return rows[0].id;
+  });
+  return getCall(actor, id);
+}
+
+export async function updateCall(actor: Actor, id: number, patch: UpdateCallInput): Promise<CallView> {
+  requirePermission(actor, "workCalls");
+  await getCall(actor, id);
+  await db.transaction(async (tx) => {
+    if (patch.topic) await assertTopic(tx, patch.topic);
+    const sets = [sql`updated_at = now()`];
+    if (patch.topic !== undefined) sets.push(sql`topic = ${patch.topic}`);
+    if (patch.notes !== undefined) sets.push(sql`notes = ${patch.notes}`);
+    if (patch.customerId !== undefined) sets.push(sql`customer_id = ${patch.customerId}`);
+    if (patch.callbackWanted !== undefined) sets.push(sql`callback_wanted = ${patch.callbackWanted}`);
+    if (patch.ticketId !== undefined) sets.push(sql`ticket_id = ${patch.ticketId}`);
+    if (patch.appointmentId !== undefined) sets.push(sql`appointment_id = ${patch.appointmentId}`);
+    if (patch.complaintId !== undefined) sets.push(sql`complaint_id = ${patch.complaintId}`);
+    const { rowCount } = await tx.execute(sql`update calls set ${sql.join(sets, sql`, `)} where id = ${id}`);
+    if (!rowCount) throw notFound("Call");
+    await recordEvent(tx, actor, "call", String(id), "updated", patch);
+  });
+  return getCall(actor, id);
+}
+
+/**
+ * "Bel terug": records the call-back of a missed call (the seed's "Praten werkt!") as an outbound call and
+ * its outcome on the missed one. The conditional update makes a second agent's call-back a 409.
+ */
+export async function callBack(actor: Actor, id: number, input: { outcome: string; notes?: string; topic?: string }): Promise<CallView> {
+  requirePermission(actor, "workCalls");
+  const missed = await getCall(actor, id);
+  const newId = await db.transaction(async (tx) => {
+    await assertTopic(tx, input.topic);
+    const upd = await tx.execute(sql`update calls set callback_outcome = ${input.outcome}, updated_at = now()
+      where id = ${id} and callback_outcome is null and (result in ('abandoned','timeout','no_answer','busy') or callback_wanted)`);
+    if (!upd.rowCount) throw conflict("already_called_back", "This call has been called back already, or was not missed");
+    const reached = input.outcome === "reached";
+    const { rows } = await tx.execute<{ id: number }>(sql`insert into calls (source, direction, queue, from_number, to_number, agent_id,
+        offered_at, answered_at, ended_at, wait_seconds, result, topic, notes, customer_id, callback_of_id)
+      values ('manual', 'out', ${missed.queue}, ${null}, ${missed.direction === "in" ? missed.fromNumber : missed.toNumber},
+        ${actor.kind === "user" ? actor.id : null}, now(), ${reached ? sql`now()` : null}, now(), 0,
+        ${reached ? "answered" : input.outcome === "wrong_number" ? "failed" : "no_answer"}, ${input.topic ?? null}, ${input.notes ?? null},
+        ${missed.customerId}, ${id})
+      returning id`);
+    await recordEvent(tx, actor, "call", String(id), "called_back", { outcome: input.outcome, callbackCallId: rows[0].id });
+    await recordEvent(tx, actor, "call", String(rows[0].id), "logged", { callbackOf: id, outcome: input.outcome });
+    return rows[0].id;
+  });
+  return getCall(actor, newId);
+}
+
+/** A new customer from an unknown caller's number (the screen pop's "new customer"). */
+export async function createCustomerForCall(actor: Actor, id: number, input: { name: string; email?: string; vNumber?: string }) {
+  requirePermission(actor, "workCalls");
+  const call = await getCall(actor, id);
+  return db.transaction(async (tx) => {
+    const phone = call.direction === "in" ? call.fromNumber : call.toNumber;
+    const { rows } = await tx.execute<{ id: string }>(sql`insert into customers (name, email, phone, v_number)
+      values (${input.name}, ${input.email ?? null}, ${phone}, ${input.vNumber ?? null}) returning id`);
+    await tx.execute(sql`update calls set customer_id = ${rows[0].id}, updated_at = now() where id = ${id}`);
+    await recordEvent(tx, actor, "customer", rows[0].id, "created", { fromCall: id });
+    await recordEvent(tx, actor, "call", String(id), "updated", { customerId: rows[0].id });
+    return { id: rows[0].id };
+  });
+}
+
+/** "Create a ticket from a call": the tickets capability makes it (channel phone); the call links to it. */
+export async function createTicketFromCall(actor: Actor, id: number, input: { subject: string; body: string }) {
+  requirePermission(actor, "workCalls");
+  const call = await getCall(actor, id);
+  let ticket: { number: number };
+  try {
+    ticket = await createPhoneTicket(actor, {
+      customerId: call.customerId,
+      subject: input.subject,
+      // A ticket always has a first message: the agent's text, else what the call log knows.
+      body: input.body.trim() || [`${call.direction === "in" ? "Inbound" : "Outbound"} call ${(call.direction === "in" ? call.fromNumber : call.toNumber) ?? ""} at ${call.offeredAt}`, call.notes ?? ""].filter(Boolean).join("\n"),
+      queue: call.queue ?? "frontdesk",
+      callId: call.id,
+    });
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if (err instanceof Error && /not merged/.test(err.message)) throw new AppError(503, "tickets_unavailable", "Tickets are not available yet");
+    throw err;
+  }
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`update calls set ticket_id = ${ticket.number}, updated_at = now() where id = ${id}`);
+    await recordEvent(tx, actor, "call", String(id), "ticket_created", { ticket: ticket.number });
+  });
+  return { ticket: ticket.number, call: await getCall(actor, id) };
+}
+
+export { SYSTEM };
+
+export async function callMeta(actor: Actor) {
+  requirePermission(actor, "workCalls");
+  const [topics, agents] = await Promise.all([
+    callTopicList(),
+    db.execute<{ id: string; name: string; extension: string | null }>(
+      sql`select id, name, extension from users where active and role in ('frontdesk','backoffice','supervisor','admin') order by name`,
+    ),
+  ]);
+  return { topics, agents: agents.rows, queues: queuesFor(actor.role), me: actor.kind === "user" ? actor.id : null };
+}
