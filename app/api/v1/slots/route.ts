@@ -1,4 +1,3 @@
-import { gzipSync } from "node:zlib";
 import { apiRoute, parseQuery } from "@/lib/api/route";
 import { CACHE_5S, limitRead } from "@/lib/appointments/limits";
 import { slotsQuery } from "@/lib/appointments/schemas";
@@ -10,14 +9,7 @@ import { availableSlots } from "@/lib/appointments/service";
  * this cache: the database decides at booking time (lib/appointments/service.ts takePlaces).
  */
 const CACHE_MS = Number(process.env.APPOINTMENTS_SLOTS_CACHE_MS ?? 1000);
-const cache = new Map<string, { at: number; body: string; gzip: Buffer }>();
-
-/** The answer, gzipped once per cached body rather than once per request (the 30-day answer is ~100 kB). */
-function respond(req: Request, entry: { body: string; gzip: Buffer }, headers: Record<string, string>): Response {
-  if (/\bgzip\b/.test(req.headers.get("accept-encoding") ?? ""))
-    return new Response(new Uint8Array(entry.gzip), { headers: { ...headers, "Content-Encoding": "gzip", Vary: "Accept-Encoding" } });
-  return new Response(entry.body, { headers: { ...headers, Vary: "Accept-Encoding" } });
-}
+const cache = new Map<string, { at: number; body: string }>();
 
 // GET /api/v1/slots?desk=AM&product=BIO&persons=2&from=…&to=… (desk omitted, ALL or repeated: earliest across desks)
 export const GET = apiRoute({ permission: "public" }, async ({ req, url }) => {
@@ -25,14 +17,13 @@ export const GET = apiRoute({ permission: "public" }, async ({ req, url }) => {
   const key = url.search;
   const hit = cache.get(key);
   const headers = { ...CACHE_5S, "Content-Type": "application/json" };
-  if (hit && Date.now() - hit.at < CACHE_MS) return respond(req, hit, headers);
+  if (hit && Date.now() - hit.at < CACHE_MS) return new Response(hit.body, { headers });
   const q = parseQuery(url, slotsQuery);
   const desks = q.desk === undefined ? null : Array.isArray(q.desk) ? q.desk : [q.desk];
   const body = JSON.stringify(await availableSlots({ desks, product: q.product, persons: q.persons, from: q.from, to: q.to, limit: q.limit }));
-  const entry = { at: Date.now(), body, gzip: gzipSync(body, { level: 6 }) };
   if (CACHE_MS > 0) {
     if (cache.size > 1000) cache.clear();
-    cache.set(key, entry);
+    cache.set(key, { at: Date.now(), body });
   }
-  return respond(req, entry, headers);
+  return new Response(body, { headers });
 });
