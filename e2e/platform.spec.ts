@@ -18,11 +18,12 @@ test.describe("platform", () => {
     await page.goto("/");
     await expect(page.getByRole("link", { name: /afspraak/i }).first()).toHaveAttribute("href", "/afspraak");
     await expect(page.getByRole("link", { name: /klacht/i }).first()).toHaveAttribute("href", "/klacht");
+    await page.waitForLoadState("networkidle"); // hydrated: the switch is a server action
     await page.getByRole("button", { name: /english/i }).click();
-    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en", { timeout: 20_000 });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome to the IND");
     await page.getByRole("button", { name: /nederlands/i }).click();
-    await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+    await expect(page.locator("html")).toHaveAttribute("lang", "nl", { timeout: 20_000 });
   });
 
   test("an agent page without a session redirects to /login", async ({ page }) => {

@@ -69,7 +69,7 @@ export async function seedDemo(now: Date = new Date()): Promise<void> {
     order by offered_at`);
 
   // For the call screen: today's calls of the demo frontdesk agent, some with callers known by phone, and
-  // a few missed calls to call back.
+  // a few missed calls to call back. All ended over half an hour ago, so none sits on the screen pop.
   const { rows: agent } = await db.execute<{ id: string }>(sql`select id from users where extension = '201' limit 1`);
   const { rows: known } = await db.execute<{ id: string; phone: string }>(
     sql`select id, phone from customers where phone is not null order by created_at limit 6`,
@@ -77,8 +77,8 @@ export async function seedDemo(now: Date = new Date()): Promise<void> {
   const agentId = agent[0]?.id ?? null;
   const numbers = ["0612340001", "0612340002", "0612340003", "0612340004"];
   const inserts = [
-    ...known.map((k, i) => ({ from: k.phone, customer: k.id, minutesAgo: 20 + i * 17, answered: i % 3 !== 2 })),
-    ...numbers.map((n, i) => ({ from: n, customer: null, minutesAgo: 35 + i * 23, answered: i % 2 === 0 })),
+    ...known.map((k, i) => ({ from: k.phone, customer: k.id, minutesAgo: 45 + i * 17, answered: i % 3 !== 2 })),
+    ...numbers.map((n, i) => ({ from: n, customer: null, minutesAgo: 50 + i * 23, answered: i % 2 === 0 })),
   ];
   for (const [i, c] of inserts.entries()) {
     const offered = new Date(now.getTime() - c.minutesAgo * 60_000);

@@ -305,7 +305,7 @@ export async function liveCalls(actor: Actor) {
     order by (c.ended_at is null) desc, c.offered_at desc limit 5`);
   const { customerHistory } = await import("@/lib/platform/customer-history");
   const calls = await Promise.all(
-    rows.map(async (r) => {
+    rows.map(async (r, index) => {
       const call = toView(r);
       const number = call.direction === "in" ? call.fromNumber : call.toNumber;
       const candidates = call.customerId
@@ -314,7 +314,8 @@ export async function liveCalls(actor: Actor) {
           )).rows
         : await customersByPhone(db, number);
       const customers = candidates.map((c) => ({ id: c.id, name: c.name, email: c.email, phone: c.phone, vNumber: c.v_number }));
-      const history = customers.length === 1 ? (await customerHistory(customers[0].id)).filter((h) => !(h.type === "call" && h.id === String(call.id))).slice(0, 10) : [];
+      // Only the call on screen (the first) needs the person's history; the others are listed by name.
+      const history = index === 0 && customers.length === 1 ? (await customerHistory(customers[0].id)).filter((h) => !(h.type === "call" && h.id === String(call.id))).slice(0, 10) : [];
       if (customers.length === 1) await recordReadOnce(actor, customers[0].id, call.id);
       return { call, customers, history };
     }),
