@@ -69,7 +69,7 @@ test.describe("calls", () => {
     await expect(page.getByText("Opgeslagen.")).toBeVisible();
     await page.getByRole("button", { name: "Ticket aanmaken" }).click();
     await page.getByRole("button", { name: "Ticket aanmaken" }).last().click();
-    await expect(page.getByText(/Ticket KIC-\d+ aangemaakt/)).toBeVisible();
+    // The confirmation is replaced by the link once the next poll shows the call with its ticket.
     await expect(page.getByRole("link", { name: /Open ticket KIC-\d+/ })).toBeVisible();
     await expectNoA11yViolations(page, "/agent/calls (ticket created)");
   });
