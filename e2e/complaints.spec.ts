@@ -125,9 +125,10 @@ test.describe("complaints", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("9:12a");
     await expectNoA11yViolations(page, "/agent/complaints/register");
     const csv = `reference,receivedOn,channel,acknowledgedOn,postponedUntil,closedOn,outcome\nE2E-${Date.now()},2025-03-03,letter,,,2025-04-01,unfounded\nE2E-bad,2025-02-30,letter,,,,\n`;
+    await page.waitForLoadState("networkidle"); // the import form is a client component: hydrated first
     await page.locator("#imp-file").setInputFiles({ name: "old.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByRole("button", { name: "Importeren" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "1 geïmporteerd" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "1 geïmporteerd" })).toBeVisible({ timeout: 20_000 });
     await expect(page.getByRole("row", { name: /^3 E2E-bad/ })).toBeVisible();
     await page.getByRole("button", { name: "Importeren" }).click();
     await expect(page.getByRole("status").filter({ hasText: "0 geïmporteerd, 1 bestonden al" })).toBeVisible();
