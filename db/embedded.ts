@@ -24,6 +24,12 @@ function readOrCreateSecret(file: string): string {
 
 function pidAlive(pid: number): boolean {
   try {
+    // A zombie (exited, not yet reaped by an init that never reaps) still answers kill 0: it is not alive.
+    if (/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"))) return false;
+  } catch {
+    /* no /proc entry: gone, or not Linux */
+  }
+  try {
     process.kill(pid, 0);
     return true;
   } catch (e) {
