@@ -22,6 +22,10 @@ const nextConfig = {
     authInterrupts: true,
   },
   poweredByHeader: false,
+  // Compression belongs to the reverse proxy / load balancer in front (README, Scale-out), as usual for a
+  // Node server: gzipping the ~100 kB availability answer on every request halved its throughput
+  // (bench/RESULTS-appointments.md).
+  compress: false,
   typescript: { ignoreBuildErrors: true }, // `npm test` runs tsc itself; the build need not repeat it
 };
 

@@ -12,7 +12,7 @@
  * stops after the import (to run it under `node --max-old-space-size=…` and show memory stays bounded).
  */
 import "../scripts/server-only-stub";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -144,6 +144,34 @@ async function main() {
           await post({ event: "hangup", direction: "in", callId, cause: "normalClearing" });
         };
         for (let i = 0; i < 50; i++) await oneCall(-1 - i); // warm up
+        if (!spawnSync("wrk", ["--version"]).error) {
+          // wrk (Debian package): a C load generator takes far less of the 2 shared cores than Node's fetch.
+          // The script interleaves calls as a PBX does: blocks of W newCalls, then their W answers, then their
+          // W hangups, so the events of one call are W requests apart (not three at once on one call's lock).
+          const lua = path.join(os.tmpdir(), `bench-cti-${process.pid}.lua`);
+          const wrk = (args: string[]) => spawnSync("wrk", ["-t1", "-c16", ...args], { encoding: "utf8" }).stdout;
+          const rate = (out: string) => Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1] ?? NaN);
+          const non2xx = (out: string) => Number(out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? 0);
+          const script = (prefix: string) =>
+            fs.writeFileSync(
+              lua,
+              `local n = 0\nlocal W = 200\nwrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n` +
+                `request = function()\n  local block = math.floor(n / (3 * W))\n  local k = n % (3 * W)\n  n = n + 1\n` +
+                `  local phase = math.floor(k / W)\n  local call = block * W + (k % W)\n  local id = "${prefix}-" .. call\n  local body\n` +
+                `  if phase == 0 then body = '{"event":"newCall","direction":"in","from":"06' .. string.format("%08d", call) .. '","to":"09001234561","callId":"' .. id .. '","user":["201"]}'\n` +
+                `  elseif phase == 1 then body = '{"event":"answer","direction":"in","callId":"' .. id .. '","answeringNumber":"201"}'\n` +
+                `  else body = '{"event":"hangup","direction":"in","callId":"' .. id .. '","cause":"normalClearing"}' end\n` +
+                `  return wrk.format(nil, nil, nil, body)\nend\n`,
+            );
+          script("warm");
+          wrk(["-d5s", "-s", lua, `${server.url}/api/v1/cti/${token}`]);
+          const healthOut = wrk(["-d10s", `${server.url}/api/health`]);
+          say(`baseline (wrk): GET /api/health ${Math.round(rate(healthOut))} requests/s (16 connections)`);
+          script("wrk");
+          const ctiOut = wrk(["-d15s", "-s", lua, `${server.url}/api/v1/cti/${token}`]);
+          fs.rmSync(lua, { force: true });
+          say(`CTI (wrk): ${Math.round(rate(ctiOut))} events/s, interleaved newCall/answer/hangup, 16 connections, ${non2xx(ctiOut)} non-200 (${(rate(ctiOut) / rate(healthOut)).toFixed(2)}× the trivial route)`);
+        } else {
         // Baseline: the trivial health route, same clients, same count.
         let n = 0;
         t = performance.now();
@@ -163,6 +191,7 @@ async function main() {
         );
         const s = (performance.now() - t) / 1000;
         say(`CTI: ${CTI_CALLS * 3} events (newCall+answer+hangup × ${CTI_CALLS} calls, 16 clients) in ${s.toFixed(1)} s = ${Math.round((CTI_CALLS * 3) / s)} events/s`);
+        }
       } finally {
         await server.stop();
       }
