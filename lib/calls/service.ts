@@ -58,13 +58,19 @@ export function queueFor(map: QueueMap, opts: { queueName?: string | null; diall
 // ---- CTI -----------------------------------------------------------------------------------------------
 
 /** The CTI webhook secret: CTI_TOKEN, else one generated once and kept in settings. */
+// The generated token never changes once stored, so each instance reads it once (not twice per CTI event).
+let storedToken: string | undefined;
+
 export async function ctiToken(): Promise<string> {
   const fromEnv = env().CTI_TOKEN;
   if (fromEnv) return fromEnv;
+  if (storedToken) return storedToken;
   const fresh = crypto.randomBytes(24).toString("base64url");
+  // Insert-if-missing then read: every instance ends up with the one token the first instance stored.
   await db.execute(sql`insert into settings (key, value) values ('cti.token', to_jsonb(${fresh}::text)) on conflict (key) do nothing`);
   const { rows } = await db.execute<{ token: string }>(sql`select value #>> '{}' as token from settings where key = 'cti.token'`);
-  return rows[0].token;
+  storedToken = rows[0].token;
+  return storedToken;
 }
 
 export async function checkCtiToken(presented: string): Promise<void> {
