@@ -19,7 +19,7 @@ export function pool(): pg.Pool {
   if (!g.__kicPool) {
     const url = env().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
-    g.__kicPool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+    g.__kicPool = new pg.Pool({ connectionString: url, max: env().PG_POOL_MAX });
     g.__kicPool.on("error", (err) => console.error("postgres pool error", err.message));
   }
   return g.__kicPool;

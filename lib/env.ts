@@ -31,6 +31,12 @@ const envSchema = z.object({
   SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["0", "1"]).optional()),
   LOGIN_MAX_FAILURES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(5)),
   LOGIN_BLOCK_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(60)),
+  /** Availability reads allowed per IP and minute on one instance (benches lift it). */
+  APPOINTMENTS_READS_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(600)),
+  /** How long one instance reuses an availability answer (0 = never); responses say max-age=5 anyway. */
+  APPOINTMENTS_SLOTS_CACHE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(5000).default(1000)),
+  /** Connections per process in the PostgreSQL pool. */
+  PG_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(10)),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
 });
 

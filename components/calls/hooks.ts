@@ -6,32 +6,9 @@ import type { HistoryItem } from "@/lib/platform/contracts";
 
 export type Topic = { key: string; labelNl: string; labelEn: string; active: boolean };
 export type CallMeta = { topics: Topic[]; agents: { id: string; name: string; extension: string | null }[]; queues: string[]; me: string | null };
-export type CallView = {
-  id: number;
-  source: string;
-  queue: string | null;
-  direction: "in" | "out";
-  fromNumber: string | null;
-  toNumber: string | null;
-  agentId: string | null;
-  agentName: string | null;
-  agentLabel: string | null;
-  offeredAt: string;
-  answeredAt: string | null;
-  endedAt: string | null;
-  waitSeconds: number | null;
-  talkSeconds: number | null;
-  result: string | null;
-  customerId: string | null;
-  customerName: string | null;
-  topic: string | null;
-  notes: string | null;
-  callbackWanted: boolean;
-  callbackOutcome: string | null;
-  ticketId: number | null;
-  appointmentId: string | null;
-  complaintId: string | null;
-};
+// The API's own type (a type-only import: nothing of the server module reaches the browser).
+export type { CallView } from "@/lib/calls/service";
+import type { CallView } from "@/lib/calls/service";
 export type CustomerCard = { id: string; name: string | null; email: string | null; phone: string | null; vNumber: string | null };
 export type LiveCall = { call: CallView; customers: CustomerCard[]; history: HistoryItem[] };
 

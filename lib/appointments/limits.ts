@@ -1,5 +1,6 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { env } from "@/lib/env";
 import { tooManyRequests } from "@/lib/errors";
 import { clientIp, limitPublic } from "@/lib/platform/rate-limit";
 
@@ -9,11 +10,13 @@ import { clientIp, limitPublic } from "@/lib/platform/rate-limit";
  * they change nothing, are cacheable for 5 s, and a database round trip per read would cost more than
  * the read itself (bench/RESULTS-appointments.md).
  */
-const reads = new RateLimiterMemory({ keyPrefix: "appt-read", points: Number(process.env.APPOINTMENTS_READS_PER_MINUTE ?? 600), duration: 60 });
+let readLimiter: RateLimiterMemory | undefined;
+const reads = () =>
+  (readLimiter ??= new RateLimiterMemory({ keyPrefix: "appt-read", points: env().APPOINTMENTS_READS_PER_MINUTE, duration: 60 }));
 
 export async function limitRead(req: Request): Promise<void> {
   try {
-    await reads.consume(clientIp(req));
+    await reads().consume(clientIp(req));
   } catch (e) {
     if (e instanceof RateLimiterRes) throw tooManyRequests(e.msBeforeNext / 1000);
     throw e;

@@ -13,6 +13,7 @@ const LEASE_SECONDS = 120;
 let transport: nodemailer.Transporter | undefined;
 let transportUrl: string | undefined;
 function relay(): nodemailer.Transporter | null {
+  // Read live as well: an operator (or a test) may point a running worker at a relay that just came up.
   const url = env().SMTP_RELAY_URL ?? process.env.SMTP_RELAY_URL;
   if (!url) return null;
   if (!transport || transportUrl !== url) {

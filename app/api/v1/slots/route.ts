@@ -1,4 +1,5 @@
 import { apiRoute, parseQuery } from "@/lib/api/route";
+import { env } from "@/lib/env";
 import { CACHE_5S, limitRead } from "@/lib/appointments/limits";
 import { slotsQuery } from "@/lib/appointments/schemas";
 import { availableSlots } from "@/lib/appointments/service";
@@ -8,7 +9,7 @@ import { availableSlots } from "@/lib/appointments/service";
  * cacheable for 5 s, and each instance also keeps the body of a query for one second. Bookings never read
  * this cache: the database decides at booking time (lib/appointments/service.ts takePlaces).
  */
-const CACHE_MS = Number(process.env.APPOINTMENTS_SLOTS_CACHE_MS ?? 1000);
+const CACHE_MS = () => env().APPOINTMENTS_SLOTS_CACHE_MS;
 const cache = new Map<string, { at: number; body: string }>();
 
 // GET /api/v1/slots?desk=AM&product=BIO&persons=2&from=…&to=… (desk omitted, ALL or repeated: earliest across desks)
@@ -17,11 +18,11 @@ export const GET = apiRoute({ permission: "public" }, async ({ req, url }) => {
   const key = url.search;
   const hit = cache.get(key);
   const headers = { ...CACHE_5S, "Content-Type": "application/json" };
-  if (hit && Date.now() - hit.at < CACHE_MS) return new Response(hit.body, { headers });
+  if (hit && Date.now() - hit.at < CACHE_MS()) return new Response(hit.body, { headers });
   const q = parseQuery(url, slotsQuery);
   const desks = q.desk === undefined ? null : Array.isArray(q.desk) ? q.desk : [q.desk];
   const body = JSON.stringify(await availableSlots({ desks, product: q.product, persons: q.persons, from: q.from, to: q.to, limit: q.limit }));
-  if (CACHE_MS > 0) {
+  if (CACHE_MS() > 0) {
     if (cache.size > 1000) cache.clear();
     cache.set(key, { at: Date.now(), body });
   }
