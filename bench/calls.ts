@@ -9,7 +9,8 @@
  *   node --import tsx bench/calls.ts            (needs psql on PATH and a build for part 2)
  * Uses DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres), in a scratch database.
  * BENCH_CALLS (default 637800) scales part 1; BENCH_CTI_CALLS (default 1500) part 2; BENCH_ONLY_IMPORT=1
- * stops after the import (to run it under `node --max-old-space-size=…` and show memory stays bounded).
+ * stops after the import (to run it under `node --max-old-space-size=…` and show memory stays bounded);
+ * BENCH_ONLY_CTI=1 runs part 2 alone, against an empty call table (quick, for working on the webhook).
  */
 import "../scripts/server-only-stub";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -47,80 +48,83 @@ async function main() {
     const { SYSTEM } = await import("../lib/platform/events");
     const { closeDb } = await import("../db/client");
 
-    // ---- 1. queue_log import ------------------------------------------------------------------------
-    const days = 250; // working days in a year
-    const perDay = Math.floor(CALLS / days);
-    const split = { frontdesk: Math.round(perDay * 0.7), backoffice: Math.round(perDay * 0.15) };
-    const spec = {
-      startEpoch: Date.UTC(2012, 0, 2) / 1000,
-      days,
-      perDay: { ...split, partners: perDay - split.frontdesk - split.backoffice },
-      extraOnFirstDays: CALLS - perDay * days,
-    };
-    const file = path.join(os.tmpdir(), `${name}.queue_log`);
-    const exp = { calls: 0, answered: 0, unanswered: 0, lines: 0 };
-    {
-      const fd = fs.openSync(file, "w");
-      let buf: string[] = [];
-      for (const line of generateQueueLog(spec, exp)) {
-        buf.push(line);
-        if (buf.length === 10_000) {
-          fs.writeSync(fd, buf.join("\n") + "\n");
-          buf = [];
-        }
-      }
-      fs.writeSync(fd, buf.join("\n") + "\n");
-      fs.closeSync(fd);
-    }
-    const mb = fs.statSync(file).size / 1e6;
-    say(`queue_log: ${exp.calls.toLocaleString("en")} calls, ${exp.lines.toLocaleString("en")} lines, ${mb.toFixed(0)} MB`);
-
-    let peak = 0;
-    const rssBefore = process.memoryUsage().rss;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     let t = performance.now();
-    const first = await importQueueLog(SYSTEM("bench"), fs.createReadStream(file, { highWaterMark: 256 * 1024 }));
-    const importSeconds = (performance.now() - t) / 1000;
-    clearInterval(sampler);
-    say(
-      `import: ${importSeconds.toFixed(1)} s (${Math.round(first.linesRead / importSeconds).toLocaleString("en")} lines/s); created ${first.callsCreated}, updated ${first.callsUpdated}, rejected ${first.linesRejected}; ` +
-        `RSS before ${(rssBefore / 1e6).toFixed(0)} MB, peak ${(peak / 1e6).toFixed(0)} MB`,
-    );
-    if (first.callsCreated !== exp.calls) throw new Error(`expected ${exp.calls} calls, created ${first.callsCreated}`);
+    // ---- 1. queue_log import (BENCH_ONLY_CTI=1 skips it: CTI against an empty call table) -------------
+    if (!process.env.BENCH_ONLY_CTI) {
+      const days = 250; // working days in a year
+      const perDay = Math.floor(CALLS / days);
+      const split = { frontdesk: Math.round(perDay * 0.7), backoffice: Math.round(perDay * 0.15) };
+      const spec = {
+        startEpoch: Date.UTC(2012, 0, 2) / 1000,
+        days,
+        perDay: { ...split, partners: perDay - split.frontdesk - split.backoffice },
+        extraOnFirstDays: CALLS - perDay * days,
+      };
+      const file = path.join(os.tmpdir(), `${name}.queue_log`);
+      const exp = { calls: 0, answered: 0, unanswered: 0, lines: 0 };
+      {
+        const fd = fs.openSync(file, "w");
+        let buf: string[] = [];
+        for (const line of generateQueueLog(spec, exp)) {
+          buf.push(line);
+          if (buf.length === 10_000) {
+            fs.writeSync(fd, buf.join("\n") + "\n");
+            buf = [];
+          }
+        }
+        fs.writeSync(fd, buf.join("\n") + "\n");
+        fs.closeSync(fd);
+      }
+      const mb = fs.statSync(file).size / 1e6;
+      say(`queue_log: ${exp.calls.toLocaleString("en")} calls, ${exp.lines.toLocaleString("en")} lines, ${mb.toFixed(0)} MB`);
 
-    t = performance.now();
-    const again = await importQueueLog(SYSTEM("bench"), fs.createReadStream(file, { highWaterMark: 256 * 1024 }));
-    say(`re-import of the same file: ${((performance.now() - t) / 1000).toFixed(1)} s; created ${again.callsCreated}, updated ${again.callsUpdated}`);
+      let peak = 0;
+      const rssBefore = process.memoryUsage().rss;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+      t = performance.now();
+      const first = await importQueueLog(SYSTEM("bench"), fs.createReadStream(file, { highWaterMark: 256 * 1024 }));
+      const importSeconds = (performance.now() - t) / 1000;
+      clearInterval(sampler);
+      say(
+        `import: ${importSeconds.toFixed(1)} s (${Math.round(first.linesRead / importSeconds).toLocaleString("en")} lines/s); created ${first.callsCreated}, updated ${first.callsUpdated}, rejected ${first.linesRejected}; ` +
+          `RSS before ${(rssBefore / 1e6).toFixed(0)} MB, peak ${(peak / 1e6).toFixed(0)} MB`,
+      );
+      if (first.callsCreated !== exp.calls) throw new Error(`expected ${exp.calls} calls, created ${first.callsCreated}`);
 
-    if (process.env.BENCH_ONLY_IMPORT) {
+      t = performance.now();
+      const again = await importQueueLog(SYSTEM("bench"), fs.createReadStream(file, { highWaterMark: 256 * 1024 }));
+      say(`re-import of the same file: ${((performance.now() - t) / 1000).toFixed(1)} s; created ${again.callsCreated}, updated ${again.callsUpdated}`);
+
+      if (process.env.BENCH_ONLY_IMPORT) {
+        fs.rmSync(file, { force: true });
+        await closeDb();
+        return;
+      }
+
+      // Baseline: a raw COPY of the resulting rows, into a bare table and into one with calls' indexes.
+      const csv = path.join(os.tmpdir(), `${name}.csv`);
+      const cols = "source, external_id, queue, direction, from_number, agent_id, agent_label, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, result";
+      const psql = (cmd: string) => execFileSync("psql", [dbUrl, "-v", "ON_ERROR_STOP=1", "-q", "-c", cmd], { stdio: ["ignore", "pipe", "inherit"] });
+      psql(`\\copy (select ${cols} from calls where source = 'queue_log') to '${csv}' csv`);
+      const c = new pg.Client({ connectionString: dbUrl });
+      await c.connect();
+      await c.query(`create table scratch_bare (like calls including defaults)`);
+      await c.query(`create table scratch_indexed (like calls including all)`);
+      await c.end();
+      t = performance.now();
+      psql(`\\copy scratch_bare (${cols}) from '${csv}' csv`);
+      const copyBare = (performance.now() - t) / 1000;
+      t = performance.now();
+      psql(`\\copy scratch_indexed (${cols}) from '${csv}' csv`);
+      const copyIndexed = (performance.now() - t) / 1000;
+      say(
+        `raw COPY of the ${first.callsCreated.toLocaleString("en")} rows: bare table ${copyBare.toFixed(1)} s (import = ${(importSeconds / copyBare).toFixed(1)}×), ` +
+          `table with calls' indexes ${copyIndexed.toFixed(1)} s (import = ${(importSeconds / copyIndexed).toFixed(1)}×)`,
+      );
       fs.rmSync(file, { force: true });
+      fs.rmSync(csv, { force: true });
       await closeDb();
-      return;
     }
-
-    // Baseline: a raw COPY of the resulting rows, into a bare table and into one with calls' indexes.
-    const csv = path.join(os.tmpdir(), `${name}.csv`);
-    const cols = "source, external_id, queue, direction, from_number, agent_id, agent_label, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, result";
-    const psql = (cmd: string) => execFileSync("psql", [dbUrl, "-v", "ON_ERROR_STOP=1", "-q", "-c", cmd], { stdio: ["ignore", "pipe", "inherit"] });
-    psql(`\\copy (select ${cols} from calls where source = 'queue_log') to '${csv}' csv`);
-    const c = new pg.Client({ connectionString: dbUrl });
-    await c.connect();
-    await c.query(`create table scratch_bare (like calls including defaults)`);
-    await c.query(`create table scratch_indexed (like calls including all)`);
-    await c.end();
-    t = performance.now();
-    psql(`\\copy scratch_bare (${cols}) from '${csv}' csv`);
-    const copyBare = (performance.now() - t) / 1000;
-    t = performance.now();
-    psql(`\\copy scratch_indexed (${cols}) from '${csv}' csv`);
-    const copyIndexed = (performance.now() - t) / 1000;
-    say(
-      `raw COPY of the ${first.callsCreated.toLocaleString("en")} rows: bare table ${copyBare.toFixed(1)} s (import = ${(importSeconds / copyBare).toFixed(1)}×), ` +
-        `table with calls' indexes ${copyIndexed.toFixed(1)} s (import = ${(importSeconds / copyIndexed).toFixed(1)}×)`,
-    );
-    fs.rmSync(file, { force: true });
-    fs.rmSync(csv, { force: true });
-    await closeDb();
 
     // ---- 2. CTI events/s ----------------------------------------------------------------------------
     if (!fs.existsSync(path.join(__dirname, "../.next/BUILD_ID"))) {

@@ -130,6 +130,63 @@ describe("POST /api/v1/cti/{token}", () => {
     expect(await callOf(id)).toHaveLength(1);
   });
 
+  it("many calls' events at once, shuffled and repeated: each call is the merge of its events in the order they were written", async () => {
+    const { mergeCtiEvent, parseCtiPayload } = await import("@/lib/calls/cti");
+    const ids = Array.from({ length: 25 }, () => uid());
+    const events = ids.flatMap((id, i) => {
+      const newCall = { event: "newCall", direction: "in", from: `0655${String(i).padStart(6, "0")}`, to: "09001234561", callId: id, user: ["201"] };
+      const hangup = { event: "hangup", direction: "in", callId: id, cause: "normalClearing" };
+      return [newCall, newCall, { event: "answer", direction: "in", callId: id, answeringNumber: "201" }, hangup, hangup];
+    });
+    for (let i = events.length - 1; i > 0; i--) {
+      const j = crypto.randomInt(i + 1);
+      [events[i], events[j]] = [events[j], events[i]];
+    }
+    const statuses = await Promise.all(events.map((e) => send(e).then((r) => r.status)));
+    expect(statuses.every((s) => s === 200)).toBe(true);
+
+    for (const id of ids) {
+      const { rows: kept } = await db.execute<{ event: string; payload: Record<string, unknown>; received_at: string; call_id: number }>(
+        sql`select event, payload, received_at, call_id from cti_events where call_external_id = ${id} order by id`,
+      );
+      expect(kept).toHaveLength(5); // every event kept once, none lost, none doubled
+      const [call] = await callOf(id);
+      expect(await callOf(id)).toHaveLength(1);
+      let state = null;
+      for (const k of kept) state = mergeCtiEvent(state, parseCtiPayload(k.payload), new Date(k.received_at)).state;
+      const t = (v: unknown) => (v === null ? null : new Date(v as string).getTime());
+      expect({
+        answered: t(call.answered_at),
+        ended: t(call.ended_at),
+        result: call.result,
+        wait: call.wait_seconds,
+        talk: call.talk_seconds,
+        from: call.from_number,
+      }).toEqual({
+        answered: t(state!.answeredAt),
+        ended: t(state!.endedAt),
+        result: state!.result,
+        wait: state!.waitSeconds,
+        talk: state!.talkSeconds,
+        from: state!.fromNumber,
+      });
+      expect(call.ended_at).not.toBeNull();
+    }
+  });
+
+  it("an event merges into the row as it is now, not as this instance last wrote it (another instance wrote between)", async () => {
+    const id = uid();
+    await send({ event: "newCall", direction: "in", from: "0633333333", to: "09001234561", callId: id });
+    // Another instance takes the hang-up: this instance's memory of the call is now stale.
+    await db.execute(sql`update calls set ended_at = now(), hangup_cause = 'cancel', result = 'abandoned', wait_seconds = 0
+      where source = 'cti' and external_id = ${id}`);
+    expect((await send({ event: "answer", direction: "in", callId: id, answeringNumber: "201" })).status).toBe(200);
+    expect(await callOf(id)).toMatchObject([{ result: "abandoned", answered_at: null, hangup_cause: "cancel" }]);
+    expect((await send({ event: "newCall", direction: "in", from: "0633333333", to: "09001234561", callId: id })).status).toBe(200);
+    const { rows } = await db.execute(sql`select count(*)::int as n from cti_events where call_external_id = ${id}`);
+    expect(rows[0].n).toBe(3);
+  });
+
   it("links the caller to the customer with that number, however it was written", async () => {
     const id = uid();
     const digits = String(10000000 + Math.floor(Math.random() * 89999999));
@@ -139,6 +196,16 @@ describe("POST /api/v1/cti/{token}", () => {
     await send({ event: "newCall", direction: "in", from: `06${digits}`, to: "09001234561", callId: id });
     const { rows: call } = await db.execute(sql`select customer_id from calls where source = 'cti' and external_id = ${id}`);
     expect(call[0].customer_id).toBe(rows[0].id);
+  });
+
+  it("normalises numbers in SQL exactly as normalizePhone does (the webhook matches callers in SQL)", async () => {
+    const { normalizePhone } = await import("@/lib/calls/cti");
+    const samples = ["+31 6 1234 5678", "0031612345678", "06-12345678", "(020) 123 45 67", "+44 20 7946 0000", "0044 20 7946 0000", "31612",
+      "3161234567", "31612345678", "00", "0", "", "abc", "201", "+1 (555) 010-9999", "0900 1234561", "+31 (0)20 1234567"];
+    const { rows } = await db.execute<{ n: string | null }>(
+      sql`select calls_normalize_phone(raw) as n from jsonb_array_elements_text(${JSON.stringify(samples)}::jsonb) with ordinality x(raw, i) order by i`,
+    );
+    expect(rows.map((r) => r.n)).toEqual(samples.map((x) => normalizePhone(x)));
   });
 
   it("401 for a wrong token; 422 naming a bad event or direction; nothing written", async () => {

@@ -30,3 +30,19 @@ end $$;
 -- The screen pop finds callers by phone number however it was written (+31 6…, 06…): an index on the last
 -- nine digits of customers.phone (the shared customers table; this index serves only that lookup).
 create index if not exists customers_phone_last9_idx on customers (right(regexp_replace(phone, '\D', '', 'g'), 9));
+
+-- A phone number by its national significant digits: +31 6…, 0031 6…, 06… are one number. The same rule as
+-- normalizePhone in lib/calls/cti.ts (a test holds the two to each other); the CTI webhook matches the
+-- caller inside its one write statement with it.
+create or replace function calls_normalize_phone(p text) returns text language sql immutable parallel safe as $$
+  select nullif(case when d like '31%' and length(d) >= 11 then '0' || substr(d, 3) else d end, '')
+  from (select case when d0 like '00%' then substr(d0, 3) else d0 end as d from (select regexp_replace(p, '\D', '', 'g') as d0) a) b
+$$;
+
+-- The customers whose phone is this number (as normalizePhone gives it), oldest first: the last 9 digits find
+-- candidates by customers_phone_last9_idx, the normalised comparison keeps the real matches.
+create or replace function calls_customers_with_phone(n text) returns setof uuid language sql stable parallel safe as $$
+  select id from customers
+  where right(regexp_replace(phone, '\D', '', 'g'), 9) = right(n, 9) and calls_normalize_phone(phone) = n
+  order by created_at limit 5
+$$;
