@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { bigint, check, date, index, integer, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
 
 const count = (name: string) => integer(name).notNull().default(0);
 const sum = (name: string) => bigint(name, { mode: "number" }).notNull().default(0);
@@ -13,12 +13,19 @@ const sum = (name: string) => bigint(name, { mode: "number" }).notNull().default
  * answered/transferred), counted from the moment of connection. Abandoned = ended without an agent.
  * A call still ringing (no answer, no result) is offered but neither answered nor abandoned yet.
  * `answered_within_N` counts answered calls whose wait was ≤ N s: the service level for T = N.
+ *
+ * Each (day, queue) is kept in up to 16 rows, a call counting in shard `dashboards_stats_shard(calls.id)`:
+ * the CTI webhook writes every event of the day into this table, and one row per day and queue would make
+ * all those transactions wait for each other's commit on it. Readers sum over the shards (`group by`);
+ * each shard row satisfies the CHECKs on its own, because all of a call's contributions land in one shard.
  */
 export const callDailyStats = pgTable(
   "call_daily_stats",
   {
     day: date("day", { mode: "string" }).notNull(),
     queue: text("queue").notNull(),
+    /** `dashboards_stats_shard(calls.id)` of the calls counted in this row (db/sql/dashboards.sql). */
+    shard: smallint("shard").notNull().default(0),
     offered: count("offered"),
     answered: count("answered"),
     abandoned: count("abandoned"),
@@ -39,7 +46,7 @@ export const callDailyStats = pgTable(
     answeredWithin300: count("answered_within_300"),
   },
   (t) => [
-    primaryKey({ columns: [t.day, t.queue] }),
+    primaryKey({ columns: [t.day, t.queue, t.shard] }),
     index("call_daily_stats_queue_day_idx").on(t.queue, t.day),
     check("call_daily_stats_queue_check", sql.raw(`queue in ('frontdesk','backoffice','partners')`)),
     check(

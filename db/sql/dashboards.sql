@@ -2,9 +2,15 @@
 -- Idempotent: applied after the migrations at every start.
 --
 -- Each statement on calls adds the contribution of its new rows and subtracts that of its old rows
--- (transition tables), grouped per (local day, queue); groups whose delta is all zero are skipped, so an
+-- (transition tables), grouped per (local day, queue, shard); groups whose delta is all zero are skipped, so an
 -- update to the same values (a duplicate CTI event, a queue_log re-import upsert) writes nothing. Set-based,
 -- so a bulk import of a million rows costs one grouped upsert, not a million.
+
+-- Which of a day's rows (per queue) a call counts in (db/schema/dashboards.ts: why the rollup is sharded).
+-- Always the same shard for one call, so each shard row is a valid total on its own.
+create or replace function dashboards_stats_shard(call_id bigint) returns smallint language sql immutable parallel safe as $$
+  select (call_id % 16)::smallint
+$$;
 
 -- What one call contributes: zero rows unless it is an inbound call that entered a queue (offered).
 create or replace function dashboards_call_contrib(
@@ -45,7 +51,7 @@ create or replace function dashboards_calls_rollup_ins() returns trigger languag
 begin
 
     with d as (
-      select day, queue,
+      select day, queue, shard,
       sum(sign * offered) as offered,
       sum(sign * answered) as answered,
       sum(sign * abandoned) as abandoned,
@@ -64,9 +70,9 @@ begin
       sum(sign * w180) as answered_within_180,
       sum(sign * w300) as answered_within_300
       from (
-            select c.*, 1 as sign from new_rows t cross join lateral dashboards_call_contrib(t.direction, t.queue, t.offered_at, t.answered_at, t.wait_seconds, t.talk_seconds, t.result) c
+            select c.*, dashboards_stats_shard(t.id) as shard, 1 as sign from new_rows t cross join lateral dashboards_call_contrib(t.direction, t.queue, t.offered_at, t.answered_at, t.wait_seconds, t.talk_seconds, t.result) c
           ) r
-      group by day, queue
+      group by day, queue, shard
       having sum(sign * offered) <> 0
         or sum(sign * answered) <> 0
         or sum(sign * abandoned) <> 0
@@ -105,14 +111,14 @@ begin
       answered_within_120 = s.answered_within_120 + d.answered_within_120,
       answered_within_180 = s.answered_within_180 + d.answered_within_180,
       answered_within_300 = s.answered_within_300 + d.answered_within_300
-      from d where s.day = d.day and s.queue = d.queue
-      returning s.day, s.queue
+      from d where s.day = d.day and s.queue = d.queue and s.shard = d.shard
+      returning s.day, s.queue, s.shard
     )
-    insert into call_daily_stats as s (day, queue, offered, answered, abandoned, wait_count, wait_sum, talk_count, talk_sum, answered_within_10, answered_within_15, answered_within_20, answered_within_30, answered_within_45, answered_within_60, answered_within_90, answered_within_120, answered_within_180, answered_within_300)
-    select d.* from d where not exists (select 1 from u where u.day = d.day and u.queue = d.queue)
-    order by day, queue
+    insert into call_daily_stats as s (day, queue, shard, offered, answered, abandoned, wait_count, wait_sum, talk_count, talk_sum, answered_within_10, answered_within_15, answered_within_20, answered_within_30, answered_within_45, answered_within_60, answered_within_90, answered_within_120, answered_within_180, answered_within_300)
+    select d.* from d where not exists (select 1 from u where u.day = d.day and u.queue = d.queue and u.shard = d.shard)
+    order by day, queue, shard
     -- A day first written by a concurrent transaction meanwhile.
-    on conflict (day, queue) do update set
+    on conflict (day, queue, shard) do update set
       offered = s.offered + excluded.offered,
       answered = s.answered + excluded.answered,
       abandoned = s.abandoned + excluded.abandoned,
@@ -138,7 +144,7 @@ create or replace function dashboards_calls_rollup_del() returns trigger languag
 begin
 
     with d as (
-      select day, queue,
+      select day, queue, shard,
       sum(sign * offered) as offered,
       sum(sign * answered) as answered,
       sum(sign * abandoned) as abandoned,
@@ -157,9 +163,9 @@ begin
       sum(sign * w180) as answered_within_180,
       sum(sign * w300) as answered_within_300
       from (
-            select c.*, -1 as sign from old_rows t cross join lateral dashboards_call_contrib(t.direction, t.queue, t.offered_at, t.answered_at, t.wait_seconds, t.talk_seconds, t.result) c
+            select c.*, dashboards_stats_shard(t.id) as shard, -1 as sign from old_rows t cross join lateral dashboards_call_contrib(t.direction, t.queue, t.offered_at, t.answered_at, t.wait_seconds, t.talk_seconds, t.result) c
           ) r
-      group by day, queue
+      group by day, queue, shard
       having sum(sign * offered) <> 0
         or sum(sign * answered) <> 0
         or sum(sign * abandoned) <> 0
@@ -198,14 +204,14 @@ begin
       answered_within_120 = s.answered_within_120 + d.answered_within_120,
       answered_within_180 = s.answered_within_180 + d.answered_within_180,
       answered_within_300 = s.answered_within_300 + d.answered_within_300
-      from d where s.day = d.day and s.queue = d.queue
-      returning s.day, s.queue
+      from d where s.day = d.day and s.queue = d.queue and s.shard = d.shard
+      returning s.day, s.queue, s.shard
     )
-    insert into call_daily_stats as s (day, queue, offered, answered, abandoned, wait_count, wait_sum, talk_count, talk_sum, answered_within_10, answered_within_15, answered_within_20, answered_within_30, answered_within_45, answered_within_60, answered_within_90, answered_within_120, answered_within_180, answered_within_300)
-    select d.* from d where not exists (select 1 from u where u.day = d.day and u.queue = d.queue)
-    order by day, queue
+    insert into call_daily_stats as s (day, queue, shard, offered, answered, abandoned, wait_count, wait_sum, talk_count, talk_sum, answered_within_10, answered_within_15, answered_within_20, answered_within_30, answered_within_45, answered_within_60, answered_within_90, answered_within_120, answered_within_180, answered_within_300)
+    select d.* from d where not exists (select 1 from u where u.day = d.day and u.queue = d.queue and u.shard = d.shard)
+    order by day, queue, shard
     -- A day first written by a concurrent transaction meanwhile.
-    on conflict (day, queue) do update set
+    on conflict (day, queue, shard) do update set
       offered = s.offered + excluded.offered,
       answered = s.answered + excluded.answered,
       abandoned = s.abandoned + excluded.abandoned,
@@ -231,7 +237,7 @@ create or replace function dashboards_calls_rollup_upd() returns trigger languag
 begin
 
     with d as (
-      select day, queue,
+      select day, queue, shard,
       sum(sign * offered) as offered,
       sum(sign * answered) as answered,
       sum(sign * abandoned) as abandoned,
@@ -250,10 +256,10 @@ begin
       sum(sign * w180) as answered_within_180,
       sum(sign * w300) as answered_within_300
       from (
-            select c.*, 1 as sign from new_rows t cross join lateral dashboards_call_contrib(t.direction, t.queue, t.offered_at, t.answered_at, t.wait_seconds, t.talk_seconds, t.result) c
-            union all select c.*, -1 as sign from old_rows t cross join lateral dashboards_call_contrib(t.direction, t.queue, t.offered_at, t.answered_at, t.wait_seconds, t.talk_seconds, t.result) c
+            select c.*, dashboards_stats_shard(t.id) as shard, 1 as sign from new_rows t cross join lateral dashboards_call_contrib(t.direction, t.queue, t.offered_at, t.answered_at, t.wait_seconds, t.talk_seconds, t.result) c
+            union all select c.*, dashboards_stats_shard(t.id) as shard, -1 as sign from old_rows t cross join lateral dashboards_call_contrib(t.direction, t.queue, t.offered_at, t.answered_at, t.wait_seconds, t.talk_seconds, t.result) c
           ) r
-      group by day, queue
+      group by day, queue, shard
       having sum(sign * offered) <> 0
         or sum(sign * answered) <> 0
         or sum(sign * abandoned) <> 0
@@ -292,14 +298,14 @@ begin
       answered_within_120 = s.answered_within_120 + d.answered_within_120,
       answered_within_180 = s.answered_within_180 + d.answered_within_180,
       answered_within_300 = s.answered_within_300 + d.answered_within_300
-      from d where s.day = d.day and s.queue = d.queue
-      returning s.day, s.queue
+      from d where s.day = d.day and s.queue = d.queue and s.shard = d.shard
+      returning s.day, s.queue, s.shard
     )
-    insert into call_daily_stats as s (day, queue, offered, answered, abandoned, wait_count, wait_sum, talk_count, talk_sum, answered_within_10, answered_within_15, answered_within_20, answered_within_30, answered_within_45, answered_within_60, answered_within_90, answered_within_120, answered_within_180, answered_within_300)
-    select d.* from d where not exists (select 1 from u where u.day = d.day and u.queue = d.queue)
-    order by day, queue
+    insert into call_daily_stats as s (day, queue, shard, offered, answered, abandoned, wait_count, wait_sum, talk_count, talk_sum, answered_within_10, answered_within_15, answered_within_20, answered_within_30, answered_within_45, answered_within_60, answered_within_90, answered_within_120, answered_within_180, answered_within_300)
+    select d.* from d where not exists (select 1 from u where u.day = d.day and u.queue = d.queue and u.shard = d.shard)
+    order by day, queue, shard
     -- A day first written by a concurrent transaction meanwhile.
-    on conflict (day, queue) do update set
+    on conflict (day, queue, shard) do update set
       offered = s.offered + excluded.offered,
       answered = s.answered + excluded.answered,
       abandoned = s.abandoned + excluded.abandoned,
@@ -352,19 +358,32 @@ declare
 begin
   lock table calls in share mode;
   delete from call_daily_stats;
-  insert into call_daily_stats (day, queue, offered, answered, abandoned, wait_count, wait_sum, talk_count,
+  insert into call_daily_stats (day, queue, shard, offered, answered, abandoned, wait_count, wait_sum, talk_count,
     talk_sum, answered_within_10, answered_within_15, answered_within_20, answered_within_30,
     answered_within_45, answered_within_60, answered_within_90, answered_within_120, answered_within_180,
     answered_within_300)
-  select c.day, c.queue, sum(c.offered), sum(c.answered), sum(c.abandoned), sum(c.wait_count), sum(c.wait_sum),
+  select c.day, c.queue, dashboards_stats_shard(t.id), sum(c.offered), sum(c.answered), sum(c.abandoned), sum(c.wait_count), sum(c.wait_sum),
     sum(c.talk_count), sum(c.talk_sum), sum(c.w10), sum(c.w15), sum(c.w20), sum(c.w30), sum(c.w45), sum(c.w60),
     sum(c.w90), sum(c.w120), sum(c.w180), sum(c.w300)
   from calls t
   cross join lateral dashboards_call_contrib(t.direction, t.queue, t.offered_at, t.answered_at, t.wait_seconds,
     t.talk_seconds, t.result) c
-  group by c.day, c.queue;
+  group by c.day, c.queue, dashboards_stats_shard(t.id);
   get diagnostics n = row_count;
   return n;
+end;
+$$;
+
+-- Once, when the rollup gained its shards (migration 0007): the rows written before sit in shard 0, so
+-- rebuild them into each call's own shard.
+do $$
+begin
+  if not exists (select 1 from settings where key = 'dashboards.rollup_sharded') then
+    if exists (select 1 from calls) then
+      perform dashboards_rebuild_call_rollups();
+    end if;
+    insert into settings (key, value) values ('dashboards.rollup_sharded', to_jsonb(now())) on conflict do nothing;
+  end if;
 end;
 $$;
 
