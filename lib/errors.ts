@@ -4,7 +4,7 @@ import { ZodError } from "zod";
  * The one error type of the app. Services throw it; `lib/api/route.ts` turns it into the API error shape of
  * spec 00: `{"error": {"code", "message", "fields"?}}`.
  */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 429 | 503;
 
 export class AppError extends Error {
   constructor(

@@ -1,36 +1,44 @@
 import crypto from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // next-auth does not load outside Next; the webhook is public and never asks for a session.
 vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
 
-// The webhook's contract (spec 03), through the route handler itself: token, bodies, events, causes, order.
+// The webhook's contract (spec 03), over real HTTP through the handler the route serves
+// (pages/api/v1/cti/[token].ts → lib/calls/cti-http.ts): token, bodies, events, causes, order.
 const TOKEN = "test-cti-token-" + crypto.randomBytes(6).toString("hex");
 process.env.CTI_TOKEN = TOKEN;
 
-type Handler = (req: Request, ctx: { params: Promise<{ token: string }> }) => Promise<Response>;
-let POST: Handler;
+let server: http.Server;
+let base: string;
 let db: typeof import("@/db/client").db;
 let closeDb: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ POST } = (await import("@/app/api/v1/cti/[token]/route")) as unknown as { POST: Handler });
+  const { ctiWebhook } = await import("@/lib/calls/cti-http");
   ({ db, closeDb } = await import("@/db/client"));
+  server = http.createServer((req, res) => void ctiWebhook(req, res));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(async () => closeDb());
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await closeDb();
+});
 
 const uid = () => crypto.randomBytes(6).toString("hex");
 
 async function send(body: Record<string, unknown> | string, opts: { token?: string; form?: boolean } = {}) {
   const isForm = opts.form ?? typeof body === "string";
   const payload = typeof body === "string" ? body : isForm ? new URLSearchParams(body as Record<string, string>).toString() : JSON.stringify(body);
-  const req = new Request(`http://localhost/api/v1/cti/${opts.token ?? TOKEN}`, {
+  const res = await fetch(`${base}/api/v1/cti/${opts.token ?? TOKEN}`, {
     method: "POST",
     headers: { "content-type": isForm ? "application/x-www-form-urlencoded" : "application/json" },
     body: payload,
   });
-  const res = await POST(req, { params: Promise.resolve({ token: opts.token ?? TOKEN }) });
   return { status: res.status, json: await res.json() };
 }
 
@@ -219,6 +227,19 @@ describe("POST /api/v1/cti/{token}", () => {
     const badDirection = await send({ event: "newCall", direction: "sideways", callId: id });
     expect(badDirection.status).toBe(422);
     expect(badDirection.json.error.fields).toHaveProperty("direction");
+    expect(await callOf(id)).toEqual([]);
+  });
+
+  it("refuses what is not a CTI event: another method, a body that is not JSON, one over 64 kB", async () => {
+    const get = await fetch(`${base}/api/v1/cti/${TOKEN}`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+    const broken = await send('{"event": "newCall", ', { form: false });
+    expect(broken.status).toBe(400);
+    expect(broken.json.error.fields).toHaveProperty("body");
+    const id = uid();
+    const huge = await send({ event: "newCall", direction: "in", callId: id, from: "0612345678", padding: "x".repeat(70_000) });
+    expect(huge.status).toBe(413);
     expect(await callOf(id)).toEqual([]);
   });
 });

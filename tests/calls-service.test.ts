@@ -94,15 +94,16 @@ describe("call services", () => {
     const ext = String(Math.floor(Math.random() * 1e6)) + "9";
     const agent = await user("frontdesk", ext);
     const { parseCtiPayload } = await import("@/lib/calls/cti");
+    const { applyCtiEvent } = await import("@/lib/calls/cti-ingest");
     const callId = crypto.randomBytes(6).toString("hex");
     const from = num();
     const raw = { event: "newCall", direction: "in", from, to: "09001234561", callId, user: [ext] };
-    await svc.applyCtiEvent(parseCtiPayload(raw), raw);
+    await applyCtiEvent(parseCtiPayload(raw), raw);
     let live = await svc.liveCalls(agent);
     expect(live.calls.map((c) => c.call.fromNumber)).toEqual([from]);
     expect(live.calls[0].customers).toEqual([]);
     const ans = { event: "answer", direction: "in", callId, answeringNumber: ext };
-    await svc.applyCtiEvent(parseCtiPayload(ans), ans);
+    await applyCtiEvent(parseCtiPayload(ans), ans);
     live = await svc.liveCalls(agent);
     expect(live.calls[0].call).toMatchObject({ agentId: agent.id, fromNumber: from, endedAt: null });
     const other = await user("frontdesk", ext + "1");

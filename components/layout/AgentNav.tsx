@@ -4,7 +4,8 @@ import { usePathname } from "next/navigation";
 
 /** The agent side menu; items were already filtered by role on the server. */
 export function AgentNav({ items, label }: { items: { href: string; label: string }[]; label: string }) {
-  const pathname = usePathname();
+  // Typed nullable since the app also has a pages/ directory (the CTI webhook); always set in app/.
+  const pathname = usePathname() ?? "";
   return (
     <nav aria-label={label} className="md:w-56 md:shrink-0">
       <ul className="flex flex-wrap gap-1 md:flex-col">

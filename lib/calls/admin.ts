@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/auth/roles";
 import { appUrl, env } from "@/lib/env";
 import { recordEvent } from "@/lib/platform/events";
 import { normalizePhone } from "./cti";
-import { ctiToken, forgetQueueMap } from "./service";
+import { ctiToken } from "./cti-ingest";
+import { forgetQueueMap } from "./queues";
 
 /** What the admin's telephony page shows: the webhook URL with its token, the queue mapping, topics, extensions. */
 export async function ctiAdmin(actor: Actor) {

@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/roles";
 import { recordEvent, type EventActor } from "@/lib/platform/events";
 import { linesOf, parseQueueLogLine, QueueLogFolder, type QueueLogCall } from "./queue-log";
-import { loadQueueMap, queueFor, type QueueMap } from "./service";
+import { loadQueueMap, queueFor, type QueueMap } from "./queues";
 
 export type ImportResult = {
   linesRead: number;

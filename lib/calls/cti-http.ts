@@ -1,0 +1,75 @@
+// No "server-only" marker (see queues.ts): the Pages API route imports this module.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { AppError, badRequest, errorResponse } from "@/lib/errors";
+import { CtiPayloadError, parseCtiPayload } from "./cti";
+import { applyCtiEvent, checkCtiToken } from "./cti-ingest";
+
+/**
+ * The Zammad-compatible generic CTI webhook (spec 03): `POST /api/v1/cti/{token}`, JSON or form-encoded.
+ * Public — the telephone system has no session — so the token in the path is the credential.
+ *
+ * A plain Node handler, served by pages/api/v1/cti/[token].ts: the telephone system sends every call's
+ * events here (spec 03 asks ≥ 500 events/s), and a Pages API route hands over Node's request as is, where
+ * an App Router handler first builds a web Request, streams and request context around it — 2.5× the
+ * CPU of the whole event's own work on this machine (bench/RESULTS-calls.md).
+ */
+export async function ctiWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    if (req.method !== "POST") throw new AppError(405, "method_not_allowed", "Send CTI events with POST", undefined, { Allow: "POST" });
+    const token = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname.split("/").pop() ?? "");
+    await checkCtiToken(token);
+    const raw = parsePayload(req.headers["content-type"] ?? "", await readBody(req));
+    let event;
+    try {
+      event = parseCtiPayload(raw);
+    } catch (err) {
+      if (err instanceof CtiPayloadError) throw new AppError(err.status, err.code, err.message, { [err.field]: err.message });
+      throw err;
+    }
+    await applyCtiEvent(event, raw);
+    send(res, 200, "{}");
+  } catch (err) {
+    const r = errorResponse(err);
+    r.headers.forEach((v, k) => res.setHeader(k, v));
+    send(res, r.status, await r.text());
+  }
+}
+
+function send(res: ServerResponse, status: number, json: string) {
+  res.statusCode = status;
+  res.setHeader("Content-Type", "application/json");
+  res.end(json);
+}
+
+const MAX_BYTES = 64_000;
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BYTES) throw new AppError(413, "too_large", "A CTI event is at most 64 kB");
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** JSON, or form-encoded fields where `user` (or `user[]`) may repeat. */
+export function parsePayload(contentType: string, text: string): Record<string, unknown> {
+  if (contentType.includes("application/json") || /^\s*\{/.test(text)) {
+    try {
+      const v = JSON.parse(text);
+      if (v && typeof v === "object" && !Array.isArray(v)) return v;
+    } catch {
+      /* fall through */
+    }
+    throw badRequest("The request body is not a JSON object", { body: "not valid JSON" });
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(text)) {
+    const key = k === "user[]" ? "user" : k;
+    if (key === "user") out.user = [...((out.user as string[]) ?? []), v];
+    else out[key] = v;
+  }
+  return out;
+}
