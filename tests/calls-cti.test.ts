@@ -220,6 +220,7 @@ describe("POST /api/v1/cti/{token}", () => {
     const id = uid();
     const wrong = await send({ event: "newCall", direction: "in", callId: id }, { token: TOKEN + "x" });
     expect(wrong.status).toBe(401);
+    expect((await send({ event: "newCall", direction: "in", callId: id }, { token: "%E0%A4%A" })).status).toBe(401);
     const badEvent = await send({ event: "ringing", direction: "in", callId: id });
     expect(badEvent.status).toBe(422);
     expect(badEvent.json.error.message).toMatch(/ringing/);

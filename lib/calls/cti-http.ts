@@ -9,15 +9,15 @@ import { applyCtiEvent, checkCtiToken } from "./cti-ingest";
  * Public — the telephone system has no session — so the token in the path is the credential.
  *
  * A plain Node handler, served by pages/api/v1/cti/[token].ts: the telephone system sends every call's
- * events here (spec 03 asks ≥ 500 events/s), and a Pages API route hands over Node's request as is, where
- * an App Router handler first builds a web Request, streams and request context around it — 2.5× the
- * CPU of the whole event's own work on this machine (bench/RESULTS-calls.md).
+ * events here (spec 03 asks ≥ 500 events/s), and a Pages API route hands over Node's request as it is,
+ * where an App Router handler first wraps it in a web Request with streams and request context. Measured
+ * here: 0.8 ms of web-process CPU per event this way, 1.6–2.1 ms as an App Router handler
+ * (bench/RESULTS-calls.md).
  */
 export async function ctiWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     if (req.method !== "POST") throw new AppError(405, "method_not_allowed", "Send CTI events with POST", undefined, { Allow: "POST" });
-    const token = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname.split("/").pop() ?? "");
-    await checkCtiToken(token);
+    await checkCtiToken(tokenInPath(req.url));
     const raw = parsePayload(req.headers["content-type"] ?? "", await readBody(req));
     let event;
     try {
@@ -32,6 +32,15 @@ export async function ctiWebhook(req: IncomingMessage, res: ServerResponse): Pro
     const r = errorResponse(err);
     r.headers.forEach((v, k) => res.setHeader(k, v));
     send(res, r.status, await r.text());
+  }
+}
+
+/** The last path segment; one that is not valid percent-encoding is simply a wrong token (401). */
+function tokenInPath(url: string | undefined): string {
+  try {
+    return decodeURIComponent(new URL(url ?? "/", "http://localhost").pathname.split("/").pop() ?? "");
+  } catch {
+    return "";
   }
 }
 
