@@ -1,3 +1,7 @@
+/**
+ * The CTI webhook's ingestion (spec 03): the token, and each event merged into its call. The HTTP side is
+ * cti-http.ts; the merge rules are pure, in cti.ts.
+ */
 // No "server-only" marker (see queues.ts): the CTI webhook's Pages API route imports this module.
 import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -6,8 +10,6 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { mergeCtiEvent, normalizePhone, tokensMatch, type CallResult, type CtiCallState, type CtiEvent } from "./cti";
 import { cachedQueueMap, queueFor, type Queue } from "./queues";
-
-// ---- CTI -----------------------------------------------------------------------------------------------
 
 /** The CTI webhook secret: CTI_TOKEN, else one generated once and kept in settings. */
 // The generated token never changes once stored, so each instance reads it once (not twice per CTI event).
@@ -48,7 +50,7 @@ type CallRow = {
   agent_id: string | null;
 };
 
-// drizzle's raw execute hands timestamptz back as text.
+// pg gives timestamptz as Date; text is accepted too, so a row read through drizzle's raw execute also fits.
 const dt = (v: Date | string | null): Date | null => (v === null ? null : v instanceof Date ? v : new Date(v));
 
 const toState = (r: CallRow): CtiCallState => ({
@@ -72,9 +74,10 @@ const toState = (r: CallRow): CtiCallState => ({
 // named prepared statement straight to the pool. The write is conditional on the version (`xmin`) of the
 // row it merged into: when another event of the same call (on this or another instance) wrote in between,
 // the write touches nothing and the event is merged again from a fresh read. No lock is held across round
-// trips, so the dashboards' rollup row (every call of a day and queue updates the same one) is locked only
-// for one statement. The version an instance wrote last is kept in memory, which saves the read for the
-// next event of that call; a stale entry costs one retry, never a wrong row.
+// trips, so the dashboards' rollup rows (db/schema/dashboards.ts: 16 per day and queue, which all of a
+// day's calls update) are locked only for one statement. The version an instance wrote last is kept in
+// memory, which saves the read for the next event of that call; a stale entry costs one retry, never a
+// wrong row.
 
 type KnownCall = CallRow & { version: string };
 const CTI_COLUMNS = `id, direction, from_number, to_number, queue, ringing_users, agent_label, offered_at, answered_at, ended_at,
@@ -94,7 +97,7 @@ const CTI_INSERT = `with c as (
     insert into calls (source, external_id, direction, from_number, to_number, queue, ringing_users, agent_label, offered_at, answered_at,
       ended_at, hangup_cause, result, wait_seconds, talk_seconds, agent_id, customer_id)
     select 'cti', $1, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, ${AGENT}, ${CUSTOMER}
-    where $5::bigint is null and $6::text is null
+    where $5::bigint is null and $6::text is null -- (both null here: every statement takes the same $1…$6)
     on conflict (source, external_id) do nothing
     returning ${CTI_COLUMNS}),
   e as (${EVENT_ROW})
