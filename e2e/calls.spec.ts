@@ -57,7 +57,11 @@ test.describe("calls", () => {
 
   test("creates a ticket from the call", async ({ page }) => {
     await loginAs(page, "frontdesk");
+    // The 2 seconds count from a settled screen, as for an agent waiting for calls: not from the page's
+    // first burst of requests (on a loaded CI machine the first poll could take longer than the window).
+    const firstPoll = page.waitForResponse((r) => r.url().endsWith("/api/v1/calls/live"));
     await page.goto("/agent/calls");
+    await firstPoll;
     const callId = `e2e-${uniq()}`;
     const number = randomNumber();
     await page.request.post(`/api/v1/cti/${TOKEN}`, { data: { event: "newCall", direction: "in", from: number, to: "09001234561", callId, user: ["201"] } });
