@@ -38,7 +38,7 @@ function sourceFingerprint(): string {
       hash.update(fs.readFileSync(p));
     }
   };
-  for (const p of ["app", "components", "lib", "db/schema", "i18n", "messages", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"])
+  for (const p of ["app", "pages", "components", "lib", "db/schema", "i18n", "messages", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"])
     walk(p);
   return hash.digest("hex");
 }

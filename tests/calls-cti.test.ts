@@ -135,7 +135,13 @@ describe("POST /api/v1/cti/{token}", () => {
       send({ event: "newCall", direction: "in", from: "0644444444", to: "09001234561", callId: id }),
     ]);
     expect(all.map((r) => r.status)).toEqual([200, 200, 200]);
-    expect(await callOf(id)).toHaveLength(1);
+    const rows = await callOf(id);
+    expect(rows).toHaveLength(1);
+    // Whatever the order, the answer is in the row, and so is the newCall's caller.
+    expect(rows[0]).toMatchObject({ from_number: "0644444444", agent_label: "201", queue: "frontdesk", ended_at: null });
+    expect(rows[0].answered_at).not.toBeNull();
+    const { rows: kept } = await db.execute(sql`select count(*)::int as n from cti_events where call_external_id = ${id}`);
+    expect(kept[0].n).toBe(3);
   });
 
   it("many calls' events at once, shuffled and repeated: each call is the merge of its events in the order they were written", async () => {
@@ -193,6 +199,15 @@ describe("POST /api/v1/cti/{token}", () => {
     expect((await send({ event: "newCall", direction: "in", from: "0633333333", to: "09001234561", callId: id })).status).toBe(200);
     const { rows } = await db.execute(sql`select count(*)::int as n from cti_events where call_external_id = ${id}`);
     expect(rows[0].n).toBe(3);
+
+    // A repeat is checked against the row as it is now too: another instance took a newCall naming another
+    // caller; this instance's memory says the repeat changes nothing, the row says it does (newCall names
+    // the caller, the last one wins).
+    const id2 = uid();
+    await send({ event: "newCall", direction: "in", from: "0633333334", to: "09001234561", callId: id2 });
+    await db.execute(sql`update calls set from_number = '0633333335' where source = 'cti' and external_id = ${id2}`);
+    expect((await send({ event: "newCall", direction: "in", from: "0633333334", to: "09001234561", callId: id2 })).status).toBe(200);
+    expect(await callOf(id2)).toMatchObject([{ from_number: "0633333334" }]);
   });
 
   it("links the caller to the customer with that number, however it was written", async () => {
@@ -241,6 +256,11 @@ describe("POST /api/v1/cti/{token}", () => {
     const id = uid();
     const huge = await send({ event: "newCall", direction: "in", callId: id, from: "0612345678", padding: "x".repeat(70_000) });
     expect(huge.status).toBe(413);
+    // Far over the limit: still a 413 the sender can read, not a reset connection.
+    for (let i = 0; i < 5; i++) {
+      const r = await send({ event: "newCall", direction: "in", callId: id, from: "0612345678", padding: "x".repeat(2_000_000) });
+      expect(r.status).toBe(413);
+    }
     expect(await callOf(id)).toEqual([]);
   });
 });

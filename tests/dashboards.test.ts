@@ -171,9 +171,14 @@ describe("dashboards: call figures from the records", () => {
   });
 
   it("the rebuild function reproduces the rollup", async () => {
-    const before = await db.execute(sql`select * from call_daily_stats where offered > 0 order by day, queue, shard`);
-    await db.execute(sql`select dashboards_rebuild_call_rollups()`);
-    const after = await db.execute(sql`select * from call_daily_stats order by day, queue, shard`);
+    // In one transaction that holds writers of calls off: other test files write calls in parallel.
+    const { before, after } = await db.transaction(async (tx) => {
+      await tx.execute(sql`lock table calls in share mode`);
+      const before = await tx.execute(sql`select * from call_daily_stats where offered > 0 order by day, queue, shard`);
+      await tx.execute(sql`select dashboards_rebuild_call_rollups()`);
+      const after = await tx.execute(sql`select * from call_daily_stats order by day, queue, shard`);
+      return { before, after };
+    });
     expect(after.rows).toEqual(before.rows);
   });
 

@@ -374,6 +374,20 @@ begin
 end;
 $$;
 
+-- The rollup's key with the shard (migration 0007 added the column; db/migrations/0007 says why the key
+-- changes here). This file runs as one transaction, so no trigger ever sees the new key with the old
+-- functions or the old key with the new ones; writers of calls wait for its lock meanwhile.
+do $$
+begin
+  if exists (select 1 from pg_constraint where conname = 'call_daily_stats_day_queue_pk') then
+    alter table call_daily_stats drop constraint call_daily_stats_day_queue_pk;
+  end if;
+  if not exists (select 1 from pg_constraint where conname = 'call_daily_stats_day_queue_shard_pk') then
+    alter table call_daily_stats add constraint call_daily_stats_day_queue_shard_pk primary key (day, queue, shard);
+  end if;
+end;
+$$;
+
 -- Once, when the rollup gained its shards (migration 0007): the rows written before sit in shard 0, so
 -- rebuild them into each call's own shard.
 do $$

@@ -51,15 +51,22 @@ function send(res: ServerResponse, status: number, json: string) {
 }
 
 const MAX_BYTES = 64_000;
+const DRAIN_LIMIT = 16_000_000;
 
+/**
+ * The body, at most 64 kB. A larger one is refused with 413 only after it has been read to its end:
+ * answering while the client is still sending would make Node reset the connection, and the telephone
+ * system would see a network error instead of the status.
+ */
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BYTES) throw new AppError(413, "too_large", "A CTI event is at most 64 kB");
-    chunks.push(chunk);
+    if (size <= MAX_BYTES) chunks.push(chunk);
+    else if (size > DRAIN_LIMIT) req.destroy(); // not a CTI client: stop reading
   }
+  if (size > MAX_BYTES) throw new AppError(413, "too_large", "A CTI event is at most 64 kB");
   return Buffer.concat(chunks).toString("utf8");
 }
 

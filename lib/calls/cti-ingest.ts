@@ -97,7 +97,7 @@ const CTI_INSERT = `with c as (
     insert into calls (source, external_id, direction, from_number, to_number, queue, ringing_users, agent_label, offered_at, answered_at,
       ended_at, hangup_cause, result, wait_seconds, talk_seconds, agent_id, customer_id)
     select 'cti', $1, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, ${AGENT}, ${CUSTOMER}
-    where $5::bigint is null and $6::text is null -- (both null here: every statement takes the same $1…$6)
+    where $5::bigint is null and $6::text is null -- always true here; it gives $5 and $6 their types, as every statement takes $1…$6
     on conflict (source, external_id) do nothing
     returning ${CTI_COLUMNS}),
   e as (${EVENT_ROW})
@@ -165,5 +165,5 @@ export async function applyCtiEvent(ev: CtiEvent, payload: Record<string, unknow
     }
     known = undefined; // another event of this call wrote first: merge again from what it wrote
   }
-  throw new AppError(503, "cti_busy", `Call ${ev.callId} is changing too fast to merge this event; send it again`);
+  throw new AppError(503, "cti_busy", `Call ${ev.callId} is changing too fast to merge this event; send it again`, undefined, { "Retry-After": "1" });
 }

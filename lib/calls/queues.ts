@@ -11,20 +11,23 @@ export type Queue = (typeof CALL_QUEUES)[number];
 
 export type QueueMap = { numbers: Map<string, Queue>; names: Map<string, Queue> };
 
-// The mapping changes rarely and is read on every CTI event: keep it a few seconds per instance.
-let cachedMap: { at: number; map: QueueMap } | null = null;
+// The mapping changes rarely and is read on every CTI event: keep it a few seconds per instance. On
+// globalThis, as the pool is (db/client.ts): the App Router (admin, which forgets it on a change) and the
+// Pages API route (the webhook, which reads it) are separate bundles with their own copies of this module.
 const QUEUE_MAP_TTL_MS = 5000;
+const g = globalThis as unknown as { __kicQueueMap?: { at: number; map: QueueMap } | null };
 
 /** `tx`: inside a transaction, read with it — taking a second pool connection there can deadlock the pool. */
 export async function cachedQueueMap(tx: DbOrTx = db): Promise<QueueMap> {
-  if (cachedMap && Date.now() - cachedMap.at < QUEUE_MAP_TTL_MS) return cachedMap.map;
+  const cached = g.__kicQueueMap;
+  if (cached && Date.now() - cached.at < QUEUE_MAP_TTL_MS) return cached.map;
   const map = await loadQueueMap(tx);
-  cachedMap = { at: Date.now(), map };
+  g.__kicQueueMap = { at: Date.now(), map };
   return map;
 }
 
 export function forgetQueueMap() {
-  cachedMap = null;
+  g.__kicQueueMap = null;
 }
 
 export async function loadQueueMap(tx: DbOrTx = db): Promise<QueueMap> {
