@@ -42,12 +42,33 @@ create or replace function dashboards_call_contrib(
   where p_direction = 'in' and p_queue is not null
 $$;
 
--- The triggers' statement, once per event (static SQL: plpgsql caches its plan, so a single CTI event
--- costs well under a millisecond; transition tables are visible only to the trigger function's own queries).
+-- What one row of calls contributes, with its shard and its sign (+1 a new row, -1 an old one): the rows of
+-- the triggers' transition tables become these, and dashboards_apply_call_contributions adds them up.
+do $$
+begin
+  if not exists (select 1 from pg_type where typname = 'dashboards_call_contribution') then
+    create type dashboards_call_contribution as (
+      day date, queue text, offered int, answered int, abandoned int, wait_count int, wait_sum bigint,
+      talk_count int, talk_sum bigint, w10 int, w15 int, w20 int, w30 int, w45 int, w60 int, w90 int,
+      w120 int, w180 int, w300 int, shard smallint, sign int);
+  end if;
+end;
+$$;
+
+create or replace function dashboards_call_contributions(t calls, sign int) returns setof dashboards_call_contribution
+language sql stable parallel safe as $$
+  select c.*, dashboards_stats_shard(t.id), sign
+  from dashboards_call_contrib(t.direction, t.queue, t.offered_at, t.answered_at, t.wait_seconds, t.talk_seconds, t.result) c
+$$;
+
+-- The one statement of every trigger (static SQL: plpgsql caches its plan, so a single CTI event costs well
+-- under a millisecond). The transition tables are visible only to the trigger functions' own queries, so
+-- each trigger passes its rows' contributions here as an array.
 drop function if exists dashboards_apply_call_deltas(text);
 drop function if exists dashboards_call_delta_sql(text);
 
-create or replace function dashboards_calls_rollup_ins() returns trigger language plpgsql as $$
+create or replace function dashboards_apply_call_contributions(contributions dashboards_call_contribution[]) returns void
+language plpgsql as $$
 begin
 
     with d as (
@@ -69,9 +90,7 @@ begin
       sum(sign * w120) as answered_within_120,
       sum(sign * w180) as answered_within_180,
       sum(sign * w300) as answered_within_300
-      from (
-            select c.*, dashboards_stats_shard(t.id) as shard, 1 as sign from new_rows t cross join lateral dashboards_call_contrib(t.direction, t.queue, t.offered_at, t.answered_at, t.wait_seconds, t.talk_seconds, t.result) c
-          ) r
+      from unnest(contributions) r
       group by day, queue, shard
       having sum(sign * offered) <> 0
         or sum(sign * answered) <> 0
@@ -136,193 +155,28 @@ begin
       answered_within_120 = s.answered_within_120 + excluded.answered_within_120,
       answered_within_180 = s.answered_within_180 + excluded.answered_within_180,
       answered_within_300 = s.answered_within_300 + excluded.answered_within_300;
+end;
+$$;
+
+create or replace function dashboards_calls_rollup_ins() returns trigger language plpgsql as $$
+begin
+  perform dashboards_apply_call_contributions(array(select x from new_rows t, dashboards_call_contributions(t, 1) x));
   return null;
 end;
 $$;
 
 create or replace function dashboards_calls_rollup_del() returns trigger language plpgsql as $$
 begin
-
-    with d as (
-      select day, queue, shard,
-      sum(sign * offered) as offered,
-      sum(sign * answered) as answered,
-      sum(sign * abandoned) as abandoned,
-      sum(sign * wait_count) as wait_count,
-      sum(sign * wait_sum) as wait_sum,
-      sum(sign * talk_count) as talk_count,
-      sum(sign * talk_sum) as talk_sum,
-      sum(sign * w10) as answered_within_10,
-      sum(sign * w15) as answered_within_15,
-      sum(sign * w20) as answered_within_20,
-      sum(sign * w30) as answered_within_30,
-      sum(sign * w45) as answered_within_45,
-      sum(sign * w60) as answered_within_60,
-      sum(sign * w90) as answered_within_90,
-      sum(sign * w120) as answered_within_120,
-      sum(sign * w180) as answered_within_180,
-      sum(sign * w300) as answered_within_300
-      from (
-            select c.*, dashboards_stats_shard(t.id) as shard, -1 as sign from old_rows t cross join lateral dashboards_call_contrib(t.direction, t.queue, t.offered_at, t.answered_at, t.wait_seconds, t.talk_seconds, t.result) c
-          ) r
-      group by day, queue, shard
-      having sum(sign * offered) <> 0
-        or sum(sign * answered) <> 0
-        or sum(sign * abandoned) <> 0
-        or sum(sign * wait_count) <> 0
-        or sum(sign * wait_sum) <> 0
-        or sum(sign * talk_count) <> 0
-        or sum(sign * talk_sum) <> 0
-        or sum(sign * w10) <> 0
-        or sum(sign * w15) <> 0
-        or sum(sign * w20) <> 0
-        or sum(sign * w30) <> 0
-        or sum(sign * w45) <> 0
-        or sum(sign * w60) <> 0
-        or sum(sign * w90) <> 0
-        or sum(sign * w120) <> 0
-        or sum(sign * w180) <> 0
-        or sum(sign * w300) <> 0
-    ),
-    -- Existing days are updated in place; CHECK constraints see only the resulting totals.
-    u as (
-      update call_daily_stats s set
-      offered = s.offered + d.offered,
-      answered = s.answered + d.answered,
-      abandoned = s.abandoned + d.abandoned,
-      wait_count = s.wait_count + d.wait_count,
-      wait_sum = s.wait_sum + d.wait_sum,
-      talk_count = s.talk_count + d.talk_count,
-      talk_sum = s.talk_sum + d.talk_sum,
-      answered_within_10 = s.answered_within_10 + d.answered_within_10,
-      answered_within_15 = s.answered_within_15 + d.answered_within_15,
-      answered_within_20 = s.answered_within_20 + d.answered_within_20,
-      answered_within_30 = s.answered_within_30 + d.answered_within_30,
-      answered_within_45 = s.answered_within_45 + d.answered_within_45,
-      answered_within_60 = s.answered_within_60 + d.answered_within_60,
-      answered_within_90 = s.answered_within_90 + d.answered_within_90,
-      answered_within_120 = s.answered_within_120 + d.answered_within_120,
-      answered_within_180 = s.answered_within_180 + d.answered_within_180,
-      answered_within_300 = s.answered_within_300 + d.answered_within_300
-      from d where s.day = d.day and s.queue = d.queue and s.shard = d.shard
-      returning s.day, s.queue, s.shard
-    )
-    insert into call_daily_stats as s (day, queue, shard, offered, answered, abandoned, wait_count, wait_sum, talk_count, talk_sum, answered_within_10, answered_within_15, answered_within_20, answered_within_30, answered_within_45, answered_within_60, answered_within_90, answered_within_120, answered_within_180, answered_within_300)
-    select d.* from d where not exists (select 1 from u where u.day = d.day and u.queue = d.queue and u.shard = d.shard)
-    order by day, queue, shard
-    -- A day first written by a concurrent transaction meanwhile.
-    on conflict (day, queue, shard) do update set
-      offered = s.offered + excluded.offered,
-      answered = s.answered + excluded.answered,
-      abandoned = s.abandoned + excluded.abandoned,
-      wait_count = s.wait_count + excluded.wait_count,
-      wait_sum = s.wait_sum + excluded.wait_sum,
-      talk_count = s.talk_count + excluded.talk_count,
-      talk_sum = s.talk_sum + excluded.talk_sum,
-      answered_within_10 = s.answered_within_10 + excluded.answered_within_10,
-      answered_within_15 = s.answered_within_15 + excluded.answered_within_15,
-      answered_within_20 = s.answered_within_20 + excluded.answered_within_20,
-      answered_within_30 = s.answered_within_30 + excluded.answered_within_30,
-      answered_within_45 = s.answered_within_45 + excluded.answered_within_45,
-      answered_within_60 = s.answered_within_60 + excluded.answered_within_60,
-      answered_within_90 = s.answered_within_90 + excluded.answered_within_90,
-      answered_within_120 = s.answered_within_120 + excluded.answered_within_120,
-      answered_within_180 = s.answered_within_180 + excluded.answered_within_180,
-      answered_within_300 = s.answered_within_300 + excluded.answered_within_300;
+  perform dashboards_apply_call_contributions(array(select x from old_rows t, dashboards_call_contributions(t, -1) x));
   return null;
 end;
 $$;
 
 create or replace function dashboards_calls_rollup_upd() returns trigger language plpgsql as $$
 begin
-
-    with d as (
-      select day, queue, shard,
-      sum(sign * offered) as offered,
-      sum(sign * answered) as answered,
-      sum(sign * abandoned) as abandoned,
-      sum(sign * wait_count) as wait_count,
-      sum(sign * wait_sum) as wait_sum,
-      sum(sign * talk_count) as talk_count,
-      sum(sign * talk_sum) as talk_sum,
-      sum(sign * w10) as answered_within_10,
-      sum(sign * w15) as answered_within_15,
-      sum(sign * w20) as answered_within_20,
-      sum(sign * w30) as answered_within_30,
-      sum(sign * w45) as answered_within_45,
-      sum(sign * w60) as answered_within_60,
-      sum(sign * w90) as answered_within_90,
-      sum(sign * w120) as answered_within_120,
-      sum(sign * w180) as answered_within_180,
-      sum(sign * w300) as answered_within_300
-      from (
-            select c.*, dashboards_stats_shard(t.id) as shard, 1 as sign from new_rows t cross join lateral dashboards_call_contrib(t.direction, t.queue, t.offered_at, t.answered_at, t.wait_seconds, t.talk_seconds, t.result) c
-            union all select c.*, dashboards_stats_shard(t.id) as shard, -1 as sign from old_rows t cross join lateral dashboards_call_contrib(t.direction, t.queue, t.offered_at, t.answered_at, t.wait_seconds, t.talk_seconds, t.result) c
-          ) r
-      group by day, queue, shard
-      having sum(sign * offered) <> 0
-        or sum(sign * answered) <> 0
-        or sum(sign * abandoned) <> 0
-        or sum(sign * wait_count) <> 0
-        or sum(sign * wait_sum) <> 0
-        or sum(sign * talk_count) <> 0
-        or sum(sign * talk_sum) <> 0
-        or sum(sign * w10) <> 0
-        or sum(sign * w15) <> 0
-        or sum(sign * w20) <> 0
-        or sum(sign * w30) <> 0
-        or sum(sign * w45) <> 0
-        or sum(sign * w60) <> 0
-        or sum(sign * w90) <> 0
-        or sum(sign * w120) <> 0
-        or sum(sign * w180) <> 0
-        or sum(sign * w300) <> 0
-    ),
-    -- Existing days are updated in place; CHECK constraints see only the resulting totals.
-    u as (
-      update call_daily_stats s set
-      offered = s.offered + d.offered,
-      answered = s.answered + d.answered,
-      abandoned = s.abandoned + d.abandoned,
-      wait_count = s.wait_count + d.wait_count,
-      wait_sum = s.wait_sum + d.wait_sum,
-      talk_count = s.talk_count + d.talk_count,
-      talk_sum = s.talk_sum + d.talk_sum,
-      answered_within_10 = s.answered_within_10 + d.answered_within_10,
-      answered_within_15 = s.answered_within_15 + d.answered_within_15,
-      answered_within_20 = s.answered_within_20 + d.answered_within_20,
-      answered_within_30 = s.answered_within_30 + d.answered_within_30,
-      answered_within_45 = s.answered_within_45 + d.answered_within_45,
-      answered_within_60 = s.answered_within_60 + d.answered_within_60,
-      answered_within_90 = s.answered_within_90 + d.answered_within_90,
-      answered_within_120 = s.answered_within_120 + d.answered_within_120,
-      answered_within_180 = s.answered_within_180 + d.answered_within_180,
-      answered_within_300 = s.answered_within_300 + d.answered_within_300
-      from d where s.day = d.day and s.queue = d.queue and s.shard = d.shard
-      returning s.day, s.queue, s.shard
-    )
-    insert into call_daily_stats as s (day, queue, shard, offered, answered, abandoned, wait_count, wait_sum, talk_count, talk_sum, answered_within_10, answered_within_15, answered_within_20, answered_within_30, answered_within_45, answered_within_60, answered_within_90, answered_within_120, answered_within_180, answered_within_300)
-    select d.* from d where not exists (select 1 from u where u.day = d.day and u.queue = d.queue and u.shard = d.shard)
-    order by day, queue, shard
-    -- A day first written by a concurrent transaction meanwhile.
-    on conflict (day, queue, shard) do update set
-      offered = s.offered + excluded.offered,
-      answered = s.answered + excluded.answered,
-      abandoned = s.abandoned + excluded.abandoned,
-      wait_count = s.wait_count + excluded.wait_count,
-      wait_sum = s.wait_sum + excluded.wait_sum,
-      talk_count = s.talk_count + excluded.talk_count,
-      talk_sum = s.talk_sum + excluded.talk_sum,
-      answered_within_10 = s.answered_within_10 + excluded.answered_within_10,
-      answered_within_15 = s.answered_within_15 + excluded.answered_within_15,
-      answered_within_20 = s.answered_within_20 + excluded.answered_within_20,
-      answered_within_30 = s.answered_within_30 + excluded.answered_within_30,
-      answered_within_45 = s.answered_within_45 + excluded.answered_within_45,
-      answered_within_60 = s.answered_within_60 + excluded.answered_within_60,
-      answered_within_90 = s.answered_within_90 + excluded.answered_within_90,
-      answered_within_120 = s.answered_within_120 + excluded.answered_within_120,
-      answered_within_180 = s.answered_within_180 + excluded.answered_within_180,
-      answered_within_300 = s.answered_within_300 + excluded.answered_within_300;
+  perform dashboards_apply_call_contributions(array(
+    select x from new_rows t, dashboards_call_contributions(t, 1) x
+    union all select x from old_rows t, dashboards_call_contributions(t, -1) x));
   return null;
 end;
 $$;
