@@ -141,5 +141,17 @@ test.describe("calls", () => {
     await expect(page.getByLabel(`Toestelnummer van`, { exact: false }).first()).toBeVisible();
     await expectNoA11yViolations(page, "/agent/admin/cti");
     expect(DEMO.admin).toContain("admin");
+
+    // The queue mapping is edited in place and saved whole: a new dialled number for the partner line.
+    const mappings = page.locator("section", { has: page.getByRole("heading", { name: "Wachtrijen" }) });
+    const before = await mappings.getByRole("row").count();
+    await mappings.getByRole("button", { name: "Regel toevoegen" }).click();
+    const dialled = `09009${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}`;
+    await mappings.getByLabel(`Nummer of naam ${before}`, { exact: true }).fill(dialled);
+    await mappings.getByLabel(`Wachtrij ${before}`, { exact: true }).selectOption("partners");
+    await mappings.getByRole("button", { name: "Opslaan" }).click();
+    await expect(mappings.getByRole("status")).toHaveText("Opgeslagen.");
+    const admin = await (await page.request.get("/api/v1/admin/cti")).json();
+    expect(admin.mappings).toContainEqual({ kind: "number", pattern: dialled, queue: "partners" });
   });
 });

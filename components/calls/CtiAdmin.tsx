@@ -37,32 +37,66 @@ export function CtiAdmin() {
   );
 }
 
-function Mappings({ initial }: { initial: Mapping[] }) {
+/**
+ * A list edited in place and saved whole with one PUT (`{ [key]: rows }`): the rows, a row update, the
+ * save with its status and per-field errors, and the form's submit handler.
+ */
+function useListEditor<T>(initial: T[], opts: { url: string; key: string; invalidate: string[][] }) {
   const t = useTranslations("calls");
   const qc = useQueryClient();
   const [rows, setRows] = useState(initial);
   const [status, setStatus] = useState<string | null>(null);
   useEffect(() => setRows(initial), [initial]);
   const save = useMutation({
-    mutationFn: () => apiFetch("/api/v1/admin/cti/mappings", { method: "PUT", body: { mappings: rows } }),
+    mutationFn: () => apiFetch(opts.url, { method: "PUT", body: { [opts.key]: rows } }),
     onSuccess: () => {
       setStatus(t("admin.saved"));
-      qc.invalidateQueries({ queryKey: ["admin", "cti"] });
+      for (const queryKey of opts.invalidate) qc.invalidateQueries({ queryKey });
     },
   });
   const fields = save.error instanceof ApiError ? save.error.fields : {};
-  const upd = (i: number, patch: Partial<Mapping>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const upd = (i: number, patch: Partial<T>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const onSubmit = (e: React.FormEvent) => {
+    e.preventDefault();
+    setStatus(null);
+    save.mutate();
+  };
+  return { rows, setRows, upd, save, status, fields, onSubmit };
+}
+
+/** Under a list editor: add a row, save, and what the save said. */
+function ListEditorActions({ editor, addLabel, onAdd }: { editor: Pick<ReturnType<typeof useListEditor>, "save" | "status" | "fields">; addLabel: string; onAdd: () => void }) {
+  const t = useTranslations("calls");
+  const { save, status, fields } = editor;
+  return (
+    <div className="mt-3 flex items-center gap-3">
+      <button type="button" className="btn-secondary" onClick={onAdd}>
+        {addLabel}
+      </button>
+      <button type="submit" className="btn" disabled={save.isPending}>
+        {t("admin.save")}
+      </button>
+      <p role="status" aria-live="polite" className="font-semibold text-ok">
+        {status}
+      </p>
+      {save.error && !Object.keys(fields).length ? (
+        <p role="alert" className="field-error">
+          {save.error.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Mappings({ initial }: { initial: Mapping[] }) {
+  const t = useTranslations("calls");
+  const editor = useListEditor(initial, { url: "/api/v1/admin/cti/mappings", key: "mappings", invalidate: [["admin", "cti"]] });
+  const { rows, setRows, upd, fields } = editor;
   return (
     <section aria-labelledby="cti-mappings" className="card mb-8">
       <h2 id="cti-mappings">{t("admin.mappings")}</h2>
       <p className="mb-2">{t("admin.mappingsIntro")}</p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          setStatus(null);
-          save.mutate();
-        }}
-      >
+      <form onSubmit={editor.onSubmit}>
         <table className="table">
           <thead>
             <tr>
@@ -117,22 +151,7 @@ function Mappings({ initial }: { initial: Mapping[] }) {
             ))}
           </tbody>
         </table>
-        <div className="mt-3 flex items-center gap-3">
-          <button type="button" className="btn-secondary" onClick={() => setRows([...rows, { kind: "number", pattern: "", queue: "frontdesk" }])}>
-            {t("admin.addMapping")}
-          </button>
-          <button type="submit" className="btn" disabled={save.isPending}>
-            {t("admin.save")}
-          </button>
-          <p role="status" aria-live="polite" className="font-semibold text-ok">
-            {status}
-          </p>
-          {save.error && !Object.keys(fields).length ? (
-            <p role="alert" className="field-error">
-              {save.error.message}
-            </p>
-          ) : null}
-        </div>
+        <ListEditorActions editor={editor} addLabel={t("admin.addMapping")} onAdd={() => setRows([...rows, { kind: "number", pattern: "", queue: "frontdesk" }])} />
       </form>
     </section>
   );
@@ -140,30 +159,12 @@ function Mappings({ initial }: { initial: Mapping[] }) {
 
 function Topics({ initial }: { initial: Topic[] }) {
   const t = useTranslations("calls");
-  const qc = useQueryClient();
-  const [rows, setRows] = useState(initial);
-  const [status, setStatus] = useState<string | null>(null);
-  useEffect(() => setRows(initial), [initial]);
-  const save = useMutation({
-    mutationFn: () => apiFetch("/api/v1/admin/cti/topics", { method: "PUT", body: { topics: rows } }),
-    onSuccess: () => {
-      setStatus(t("admin.saved"));
-      qc.invalidateQueries({ queryKey: ["admin", "cti"] });
-      qc.invalidateQueries({ queryKey: ["calls", "meta"] });
-    },
-  });
-  const fields = save.error instanceof ApiError ? save.error.fields : {};
-  const upd = (i: number, patch: Partial<Topic>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const editor = useListEditor(initial, { url: "/api/v1/admin/cti/topics", key: "topics", invalidate: [["admin", "cti"], ["calls", "meta"]] });
+  const { rows, setRows, upd, fields } = editor;
   return (
     <section aria-labelledby="cti-topics" className="card mb-8">
       <h2 id="cti-topics">{t("admin.topics")}</h2>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          setStatus(null);
-          save.mutate();
-        }}
-      >
+      <form onSubmit={editor.onSubmit}>
         <table className="table">
           <thead>
             <tr>
@@ -200,22 +201,7 @@ function Topics({ initial }: { initial: Topic[] }) {
             ))}
           </tbody>
         </table>
-        <div className="mt-3 flex items-center gap-3">
-          <button type="button" className="btn-secondary" onClick={() => setRows([...rows, { key: "", labelNl: "", labelEn: "", active: true }])}>
-            {t("admin.addTopic")}
-          </button>
-          <button type="submit" className="btn" disabled={save.isPending}>
-            {t("admin.save")}
-          </button>
-          <p role="status" aria-live="polite" className="font-semibold text-ok">
-            {status}
-          </p>
-          {save.error && !Object.keys(fields).length ? (
-            <p role="alert" className="field-error">
-              {save.error.message}
-            </p>
-          ) : null}
-        </div>
+        <ListEditorActions editor={editor} addLabel={t("admin.addTopic")} onAdd={() => setRows([...rows, { key: "", labelNl: "", labelEn: "", active: true }])} />
       </form>
     </section>
   );
