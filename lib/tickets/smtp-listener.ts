@@ -43,7 +43,14 @@ export async function startSmtpListener(opts: SmtpListenerOptions = {}): Promise
 function configuredTls(): { cert: Buffer; key: Buffer } | null {
   const e = env();
   if (!e.SMTP_TLS_CERT || !e.SMTP_TLS_KEY) return null;
-  return { cert: fs.readFileSync(e.SMTP_TLS_CERT), key: fs.readFileSync(e.SMTP_TLS_KEY) };
+  const read = (name: "SMTP_TLS_CERT" | "SMTP_TLS_KEY", file: string) => {
+    try {
+      return fs.readFileSync(file);
+    } catch (err) {
+      throw new Error(`${name}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+  };
+  return { cert: read("SMTP_TLS_CERT", e.SMTP_TLS_CERT), key: read("SMTP_TLS_KEY", e.SMTP_TLS_KEY) };
 }
 
 export function createSmtpServer(opts: SmtpListenerOptions = {}): SMTPServer {
