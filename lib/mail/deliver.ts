@@ -54,7 +54,7 @@ export async function deliverDueEmails(max = 50): Promise<{ sent: number; failed
 type Claimed = typeof outboundEmails.$inferSelect & { claimToken: string };
 
 /** Claims the next due message with a fresh token and lease; null when none is due. */
-export async function claimNext(leaseSeconds = env().OUTBOX_LEASE_SECONDS): Promise<Claimed | null> {
+async function claimNext(leaseSeconds = env().OUTBOX_LEASE_SECONDS): Promise<Claimed | null> {
   const { rows } = await db.execute<{ id: string }>(sql`
     update outbound_emails set claim_token = gen_random_uuid(), lease_until = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1
     where id = (
