@@ -50,6 +50,7 @@ export default defineConfig({
       PORT: String(PORT),
       DATA_DIR: dataDir,
       SMTP_PORT: String(E2E.smtpPort),
+      SMTP_AUTHSERV_ID: "mx.e2e.example",
       EMBEDDED_PG_PORT: String(e2ePgPort),
       CTI_TOKEN: E2E.ctiToken,
       LOGIN_BLOCK_SECONDS: "3",

@@ -9,9 +9,12 @@ import { expect, expectNoA11yViolations, loginAs, setLanguage, test } from "./fi
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2626);
 const uid = () => crypto.randomBytes(3).toString("hex");
 
-async function mail(from: { name: string; address: string }, subject: string, text: string): Promise<number> {
+/** The front MTA's authserv-id the e2e server trusts (SMTP_AUTHSERV_ID in playwright.config.ts). */
+const AUTHSERV = "mx.e2e.example";
+
+async function mail(from: { name: string; address: string }, subject: string, text: string, opts: { to?: string; headers?: Record<string, string> } = {}): Promise<number> {
   const tr = nodemailer.createTransport({ host: "127.0.0.1", port: SMTP_PORT, secure: false, ignoreTLS: true } as SMTPTransport.Options);
-  const info = await tr.sendMail({ from, to: "kic@ind.example", subject, text });
+  const info = await tr.sendMail({ from, to: opts.to ?? "kic@ind.example", subject, text, headers: opts.headers });
   tr.close();
   return Number(info.response.match(/KIC-(\d+)/)![1]);
 }
@@ -21,7 +24,9 @@ test.describe("email tickets", () => {
     const token = uid();
     const customer = { name: `Maria Testa ${token}`, address: `maria.${token}@example.org` };
     const older = await mail(customer, `Eerdere vraag ${token}`, "Beste IND, ik heb een vraag over mijn afspraak.");
-    const n = await mail(customer, `Documenten ${token}`, "Beste IND, ik wil graag weten hoe ik documenten kan nasturen voor mijn verblijfsvergunning.");
+    const n = await mail(customer, `Documenten ${token}`, "Beste IND, ik wil graag weten hoe ik documenten kan nasturen voor mijn verblijfsvergunning.", {
+      headers: { "Authentication-Results": `${AUTHSERV}; spf=pass smtp.mailfrom=${customer.address}; dkim=pass header.d=example.org; dmarc=pass header.from=example.org` },
+    });
 
     await loginAs(page, "backoffice");
     await page.goto("/agent/tickets");
@@ -38,6 +43,8 @@ test.describe("email tickets", () => {
 
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`KIC-${n}`);
     await expect(page.getByTestId("customer-history")).toContainText(`KIC-${older}`);
+    // what the front MTA found about the sender (issue 11 item 9)
+    await expect(page.getByTestId("auth-results")).toContainText("SPF geslaagd (example.org) · DKIM geslaagd (example.org) · DMARC geslaagd (example.org)");
     await expectNoA11yViolations(page, "ticket");
 
     // saved reply with placeholders filled in
@@ -102,6 +109,36 @@ test.describe("email tickets", () => {
       await a.close();
       await b.close();
     }
+  });
+
+  test("complaint mail stays with the complaints team; the frontdesk sees only that a complaint exists", async ({ page }) => {
+    const token = uid();
+    const secret = `geheim-${uid()}`;
+    const customer = { name: `Karel Klager ${token}`, address: `karel.${token}@example.org` };
+    const complaint = await mail(customer, `Klacht ${secret}`, `Ik ben onheus bejegend aan het loket. ${secret}`, { to: "klachten@ind.example" });
+    const question = await mail(customer, `Vraag ${token}`, "Beste IND, wanneer hoor ik iets over mijn aanvraag?");
+
+    await loginAs(page, "frontdesk");
+    await page.goto(`/agent/tickets/${question}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`KIC-${question}`);
+    const history = page.getByTestId("customer-history");
+    await expect(history).toContainText("Klacht: er is een klacht, in behandeling bij het klachtenteam");
+    await expect(history).not.toContainText(secret);
+    await expect(history).not.toContainText(`KIC-${complaint}`);
+    await expectNoA11yViolations(page, "ticket with a restricted complaint");
+    await page.goto(`/agent/tickets/${complaint}`);
+    await expect(page.getByText(`Ticket KIC-${complaint} not found`)).toBeVisible();
+    await expect(page.locator("body")).not.toContainText(secret);
+
+    await page.context().clearCookies();
+    await loginAs(page, "complaints");
+    await page.goto(`/agent/tickets/${complaint}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(secret);
+    await expect(page.getByTestId("complaint-mail")).toContainText("klachtenmailbox");
+    await expect(page.getByRole("button", { name: "Versturen" })).toHaveCount(0);
+    await expectNoA11yViolations(page, "complaint mail (read-only)");
+    await page.getByTestId("complaint-mail").getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("K-");
   });
 
   test("the admin sees the outbox with per-message status", async ({ page }) => {

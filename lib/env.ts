@@ -14,6 +14,17 @@ const envSchema = z.object({
   APP_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
   AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
   SMTP_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(2525)),
+  /** Address the inbound SMTP listener binds: loopback unless the operator opens it (the front MTA relays to it). */
+  SMTP_HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
+  /** Concurrent SMTP clients; more get 421 (an MTA retries). */
+  SMTP_MAX_CLIENTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10_000).default(20)),
+  /** PEM certificate and key files: with both, the listener offers STARTTLS. */
+  SMTP_TLS_CERT: z.preprocess(emptyToUndefined, z.string().optional()),
+  SMTP_TLS_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** The authserv-id of the front MTA whose Authentication-Results headers are trusted (lib/tickets/auth-results.ts). */
+  SMTP_AUTHSERV_ID: z.preprocess(emptyToUndefined, z.string().regex(/^[^\s;()]+$/, "one authserv-id, e.g. mx.ind.example").optional()),
+  /** How long a worker holds an outbound message it is sending before another worker may take it over. */
+  OUTBOX_LEASE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3600).default(300)),
   MAILBOXES: z.preprocess(
     emptyToUndefined,
     z
@@ -42,10 +53,14 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+const tlsPair = (e: { SMTP_TLS_CERT?: string; SMTP_TLS_KEY?: string }) => !!e.SMTP_TLS_CERT === !!e.SMTP_TLS_KEY;
+
 export class EnvError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = envSchema.safeParse(source);
+  const result = envSchema
+    .refine(tlsPair, { path: ["SMTP_TLS_KEY"], message: "SMTP_TLS_CERT and SMTP_TLS_KEY go together: set both or neither" })
+    .safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);

@@ -234,7 +234,7 @@ async function main() {
     const url = env.APP_URL ?? `http://localhost:${env.PORT}`;
     console.log(`
   IND Klantcontact is starting on ${url}
-  Inbound SMTP: ${env.SMTP_PORT && mode !== "web" ? `127.0.0.1:${env.SMTP_PORT} (mailboxes: ${env.MAILBOXES})` : "off"}
+  Inbound SMTP: ${env.SMTP_PORT && mode !== "web" ? `${env.SMTP_HOST}:${env.SMTP_PORT}${env.SMTP_TLS_CERT ? " with STARTTLS" : ""} (mailboxes: ${env.MAILBOXES})` : "off"}
   Outbound mail: ${env.SMTP_RELAY_URL ?? "no relay set: mail waits in the outbox (admin → Outgoing mail)"}
   Demo logins (password kic-demo-2026): frontdesk@kic.example, backoffice@kic.example, loket.am@kic.example,
     klachten@kic.example, supervisor@kic.example, admin@kic.example

@@ -33,7 +33,7 @@ describe("call services", () => {
     const { rows } = await db.execute<{ id: string }>(sql`insert into customers (name, phone) values ('Hist Klant', ${phone}) returning id`);
     const call = await svc.logCall(agent, { direction: "out", toNumber: phone, result: "answered", talkMinutes: 4, topic: "documents", notes: "Praten werkt" });
     expect(call).toMatchObject({ source: "manual", direction: "out", customerId: rows[0].id, talkSeconds: 240, topic: "documents", agentId: agent.id });
-    const h = await history.callHistory(rows[0].id);
+    const h = await history.callHistory(rows[0].id, agent);
     expect(h[0]).toMatchObject({ type: "call", id: String(call.id), status: "answered", href: `/agent/calls/${call.id}` });
   });
 

@@ -90,7 +90,7 @@ describe("ticket services", () => {
     const [t] = await db.select().from(tickets).where(eq(tickets.number, number));
     expect(t).toMatchObject({ channel: "phone", callId: 42, customerId: c.id, status: "open" });
     expect((await db.select().from(ticketMessages).where(eq(ticketMessages.ticketId, t.id)))[0].textBody).toBe("Klant vraagt naar status");
-    const h = await ticketHistory(c.id);
+    const h = await ticketHistory(c.id, ["frontdesk"]);
     expect(h[0]).toMatchObject({ type: "ticket", reference: `KIC-${number}`, href: `/agent/tickets/${number}` });
     const today = new Date().toISOString().slice(0, 10);
     const s = await emailSummary({ from: "2020-01-01", to: "2030-12-31" });

@@ -244,7 +244,7 @@ describe("replies out through the outbox", () => {
     });
     await new Promise<void>((res) => sink.listen(SINK, "127.0.0.1", () => res()));
     try {
-      for (const m of ours) expect(await retryOutboxMessage(m.id)).toBe(true);
+      for (const m of ours) expect((await retryOutboxMessage(m.id)).retried).toBe(true);
       await deliverDueEmails(500);
       await deliverDueEmails(500); // a second sweep sends nothing again
       const parsed = await Promise.all(received.map((b) => simpleParser(b)));

@@ -114,16 +114,23 @@ function CallerPanel({ live }: { live: LiveCall }) {
       <h4 className="mt-4 font-semibold">{t("current.history")}</h4>
       {live.history.length ? (
         <ul className="space-y-1">
-          {live.history.map((h) => (
-            <li key={`${h.type}-${h.id}`}>
-              <a href={h.href}>
-                {h.reference} — {h.title}
-              </a>{" "}
-              <span className="text-sm text-gray-700">
-                ({h.status}, {when(h.at)})
-              </span>
-            </li>
-          ))}
+          {live.history.map((h) =>
+            h.restricted ? (
+              // a complaint outside the viewer's role: that it exists, never what it says (issue 11 item 7)
+              <li key={`${h.type}-${h.id}`}>
+                {t("current.restrictedComplaint")} <span className="text-sm text-gray-700">({when(h.at)})</span>
+              </li>
+            ) : (
+              <li key={`${h.type}-${h.id}`}>
+                <a href={h.href}>
+                  {h.reference} — {h.title}
+                </a>{" "}
+                <span className="text-sm text-gray-700">
+                  ({h.status}, {when(h.at)})
+                </span>
+              </li>
+            ),
+          )}
         </ul>
       ) : (
         <p>{t("current.noHistory")}</p>

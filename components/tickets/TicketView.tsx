@@ -3,12 +3,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
+import type { AuthResults } from "@/db/schema/tickets";
+import { authFailed } from "@/lib/tickets/auth-results";
 import { apiFetch, ApiError } from "@/lib/client/api";
 import { SLA_CLASS } from "./TicketInbox";
 
 type Message = {
   id: string; direction: "in" | "out" | "note"; author: string | null; fromAddress: string | null; toAddress: string | null; subject: string | null;
   text: string; html: string | null; remoteImages: boolean; parseFailed: boolean; hasRaw: boolean; version: number;
+  authResults: AuthResults | null;
   delivery: { status: string; error: string | null; sentAt: string | null } | null;
   attachments: { id: string; filename: string; contentType: string; size: number }[]; createdAt: string;
 };
@@ -17,7 +20,8 @@ type Ticket = {
   language: "nl" | "en"; parseFailed: boolean; version: number; assignee: { id: string; name: string } | null;
   customer: { id: string; name: string | null; email: string | null; phone: string | null; vNumber: string | null } | null;
   firstResponseDueAt: string | null; resolutionDueAt: string | null; sla: keyof typeof SLA_CLASS; linkedTicket: number | null; mergedInto: number | null;
-  messages: Message[]; history: { type: string; id: string; reference: string; title: string; status: string; at: string; href: string }[];
+  readOnly: boolean; complaint: { reference: string } | null;
+  messages: Message[]; history: { type: string; id: string; reference: string; title: string; status: string; at: string; href: string; restricted?: boolean }[];
   audit: { at: string; actor: string; action: string }[];
 };
 type Saved = { id: string; language: string; title: string; body: string };
@@ -125,8 +129,9 @@ export function TicketView({ number, me }: { number: number; me: { id: string; n
   const saved = useQuery({
     queryKey: ["tickets", "saved", savedQ, savedLang],
     queryFn: () => apiFetch<Saved[]>(`/api/v1/tickets/saved-replies?${new URLSearchParams({ ...(savedQ ? { q: savedQ } : {}), ...(savedLang ? { language: savedLang } : {}) })}`),
+    enabled: !!d && !d.readOnly,
   });
-  const agents = useQuery({ queryKey: ["tickets", "agents"], queryFn: () => apiFetch<Agent[]>("/api/v1/tickets/agents"), staleTime: 60_000 });
+  const agents = useQuery({ queryKey: ["tickets", "agents"], queryFn: () => apiFetch<Agent[]>("/api/v1/tickets/agents"), staleTime: 60_000, enabled: !!d && !d.readOnly });
   const [assignee, setAssignee] = useState("");
   const [queue, setQueue] = useState("");
   const [status, setStatus] = useState("");
@@ -179,6 +184,14 @@ export function TicketView({ number, me }: { number: number; me: { id: string; n
       </dl>
       {d.mergedInto ? <p className="mb-2">{t("merged", { ref: `KIC-${d.mergedInto}` })} — <Link href={`/agent/tickets/${d.mergedInto}`}>KIC-{d.mergedInto}</Link></p> : null}
       {d.linkedTicket ? <p className="mb-2">{t("linked", { ref: `KIC-${d.linkedTicket}` })} — <Link href={`/agent/tickets/${d.linkedTicket}`}>KIC-{d.linkedTicket}</Link></p> : null}
+      {d.readOnly ? (
+        <p className="card mb-4" data-testid="complaint-mail">
+          {t("complaintMail")}{" "}
+          {d.complaint ? (
+            <Link href={`/agent/complaints/${encodeURIComponent(d.complaint.reference)}`}>{t("complaintFile", { ref: d.complaint.reference })}</Link>
+          ) : null}
+        </p>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
@@ -202,6 +215,7 @@ export function TicketView({ number, me }: { number: number; me: { id: string; n
                         </span>
                       ) : null}
                     </p>
+                    {m.authResults ? <AuthLine a={m.authResults} /> : null}
                     {m.parseFailed ? <p className="font-semibold text-danger">{t("parseFailed")}</p> : null}
                     {m.html ? (
                       <>
@@ -241,6 +255,8 @@ export function TicketView({ number, me }: { number: number; me: { id: string; n
             </ol>
           </section>
 
+          {d.readOnly ? null : (
+          <>
           <section aria-labelledby="reply-h" className="card mt-6">
             <h2 id="reply-h">{t("reply")}</h2>
             {stale ? (
@@ -333,6 +349,8 @@ export function TicketView({ number, me }: { number: number; me: { id: string; n
               </button>
             </form>
           </section>
+          </>
+          )}
         </div>
 
         <aside className="space-y-6" aria-label={t("customer")}>
@@ -353,7 +371,15 @@ export function TicketView({ number, me }: { number: number; me: { id: string; n
               <ul className="text-sm" data-testid="customer-history">
                 {d.history.map((h) => (
                   <li key={`${h.type}-${h.id}`} className="border-b border-gray-200 py-1">
-                    {t(`historyTypes.${h.type}`)}: <Link href={h.href}>{h.reference}</Link> — {h.title} ({h.status}, {when(h.at)})
+                    {h.restricted ? (
+                      <>
+                        {t(`historyTypes.${h.type}`)}: {t("historyRestrictedComplaint")} ({when(h.at)})
+                      </>
+                    ) : (
+                      <>
+                        {t(`historyTypes.${h.type}`)}: <Link href={h.href}>{h.reference}</Link> — {h.title} ({h.status}, {when(h.at)})
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -362,6 +388,7 @@ export function TicketView({ number, me }: { number: number; me: { id: string; n
             )}
           </section>
 
+          {d.readOnly ? null : (
           <section aria-labelledby="act-h" className="card space-y-4">
             <h2 id="act-h">{t("actions")}</h2>
             <form className="space-y-2" onSubmit={(e) => { e.preventDefault(); patch.mutate({ assignee: assignee === "none" ? null : assignee || me.id }); }}>
@@ -417,6 +444,7 @@ export function TicketView({ number, me }: { number: number; me: { id: string; n
               <button type="submit" className="btn-secondary" disabled={!mergeInto.trim()}>{t("merge")}</button>
             </form>
           </section>
+          )}
 
           <section aria-labelledby="audit-h" className="card">
             <h2 id="audit-h">{t("audit")}</h2>
@@ -431,5 +459,23 @@ export function TicketView({ number, me }: { number: number; me: { id: string; n
         </aside>
       </div>
     </>
+  );
+}
+
+/**
+ * SPF/DKIM/DMARC as our front MTA recorded them (issue 11 item 9): a failed check says so plainly, because the
+ * From address of such a mail may be forged.
+ */
+function AuthLine({ a }: { a: AuthResults }) {
+  const t = useTranslations("tickets");
+  const failed = authFailed(a);
+  const part = (name: string, result: string | undefined, domain?: string) =>
+    result ? `${name} ${t.has(`auth.results.${result}`) ? t(`auth.results.${result}`) : result}${domain ? ` (${domain})` : ""}` : null;
+  const parts = [part("SPF", a.spf, a.spfDomain), part("DKIM", a.dkim, a.dkimDomain), part("DMARC", a.dmarc, a.fromDomain)].filter(Boolean);
+  return (
+    <p className={`mb-1 text-sm ${failed ? "font-semibold text-danger" : "text-gray-700"}`} data-testid="auth-results">
+      {t("auth.label")}: {parts.join(" · ")}
+      {failed ? ` — ${t("auth.failed")}` : null}
+    </p>
   );
 }

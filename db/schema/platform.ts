@@ -224,11 +224,19 @@ export const outboundEmails = pgTable(
     nextAttemptAt: tstz("next_attempt_at").notNull().defaultNow(),
     lastError: text("last_error"),
     sentAt: tstz("sent_at"),
+    /**
+     * The lease of the worker sending it (lib/mail/deliver.ts): a fresh token per claim, checked when the
+     * result is written, so a worker whose lease ran out cannot overwrite what the next one did; while the
+     * lease runs nobody else claims the message, an admin retry included.
+     */
+    claimToken: uuid("claim_token"),
+    leaseUntil: tstz("lease_until"),
   },
   (t) => [
     uniqueIndex("outbound_emails_message_id_key").on(t.messageId),
     index("outbound_emails_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
     index("outbound_emails_context_idx").on(t.contextType, t.contextId),
     check("outbound_emails_status_check", sql`${t.status} in ('queued','sent','failed')`),
+    check("outbound_emails_lease_check", sql`(${t.claimToken} is null) = (${t.leaseUntil} is null)`),
   ],
 );

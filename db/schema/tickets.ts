@@ -6,6 +6,7 @@ import {
   customType,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   serial,
@@ -17,10 +18,19 @@ import {
 } from "drizzle-orm/pg-core";
 import { customers, users } from "./platform";
 
+/** What one trusted Authentication-Results header said, per method (RFC 8601): `pass`, `fail`, `none`, … */
+export type AuthResults = { authservId: string; spf?: string; dkim?: string; dmarc?: string; dkimDomain?: string; spfDomain?: string; fromDomain?: string };
+
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
-export const TICKET_QUEUES = ["frontdesk", "backoffice", "partners"] as const;
+/**
+ * The queues agents work, and `complaints`: mail to a complaints mailbox (MAILBOXES `…=complaints`) is kept
+ * there, readable only by the roles that handle complaints (lib/tickets/access.ts), never by frontdesk or
+ * backoffice. A ticket never moves into or out of it (trigger in db/sql/tickets.sql).
+ */
+export const WORK_QUEUES = ["frontdesk", "backoffice", "partners"] as const;
+export const TICKET_QUEUES = [...WORK_QUEUES, "complaints"] as const;
 export const TICKET_STATUSES = ["new", "open", "pending", "solved", "closed"] as const;
 export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export const TICKET_CHANNELS = ["email", "phone", "web"] as const;
@@ -113,6 +123,11 @@ export const ticketMessages = pgTable(
     /** The ticket's version right after this message was added (for "what changed since you opened it"). */
     ticketVersion: integer("ticket_version").notNull().default(1),
     outboundEmailId: uuid("outbound_email_id"),
+    /**
+     * SPF/DKIM/DMARC as our front MTA recorded them in `Authentication-Results` (only its authserv-id,
+     * SMTP_AUTHSERV_ID, is trusted; lib/tickets/auth-results.ts). Null when there was none to trust.
+     */
+    authResults: jsonb("auth_results").$type<AuthResults>(),
     createdAt: tstz("created_at").notNull().defaultNow(),
   },
   (t) => [

@@ -18,6 +18,8 @@ export type Actor = {
  */
 export const CAN = {
   workTickets: ["frontdesk", "backoffice", "supervisor", "admin"],
+  /** Read tickets (of the queues lib/tickets/access.ts gives the role): complaint handlers read complaint mail. */
+  readTickets: ["frontdesk", "backoffice", "complaints", "supervisor", "admin"],
   workCalls: ["frontdesk", "backoffice", "supervisor", "admin"],
   bookForCaller: ["frontdesk", "backoffice", "supervisor", "admin"],
   registerComplaint: ["frontdesk", "backoffice", "complaints", "supervisor", "admin"],

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { requirePermission } from "@/lib/auth/actor";
 import { queuesFor, type Actor } from "@/lib/auth/roles";
+import { callVisibility } from "./history";
 import { AppError, conflict, notFound, ruleViolation } from "@/lib/errors";
 import { recordEvent, SYSTEM } from "@/lib/platform/events";
 import { createPhoneTicket } from "@/lib/tickets/create";
@@ -67,12 +68,8 @@ function toView(r: Record<string, unknown>): CallView {
   return { ...(r as unknown as CallView), offeredAt: iso(r.offeredAt)!, answeredAt: iso(r.answeredAt), endedAt: iso(r.endedAt) };
 }
 
-/** What a role may see: frontdesk its own queue (and its own calls); backoffice, supervisors, admins all. */
-function visibility(actor: Actor) {
-  const queues = queuesFor(actor.role);
-  if (queues.length === 3) return sql`true`;
-  return sql`(c.queue = any(${`{${queues.join(",")}}`}::text[]) or c.agent_id = ${actor.kind === "user" ? actor.id : null})`;
-}
+/** What a role may see (shared with the customer history: lib/calls/history.ts). */
+const visibility = callVisibility;
 
 const MISSED = sql`c.direction = 'in' and c.result in ('abandoned','timeout','no_answer','busy') and c.callback_outcome is null and c.from_number is not null`;
 
@@ -158,7 +155,7 @@ export async function liveCalls(actor: Actor) {
         : await customersByPhone(db, number);
       const customers = candidates.map((c) => ({ id: c.id, name: c.name, email: c.email, phone: c.phone, vNumber: c.v_number }));
       // Only the call on screen (the first) needs the person's history; the others are listed by name.
-      const history = index === 0 && customers.length === 1 ? (await customerHistory(customers[0].id)).filter((h) => !(h.type === "call" && h.id === String(call.id))).slice(0, 10) : [];
+      const history = index === 0 && customers.length === 1 ? (await customerHistory(actor, customers[0].id)).filter((h) => !(h.type === "call" && h.id === String(call.id))).slice(0, 10) : [];
       if (customers.length === 1) await recordReadOnce(actor, customers[0].id, call.id);
       return { call, customers, history };
     }),

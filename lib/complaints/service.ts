@@ -650,7 +650,7 @@ export async function getComplaint(actor: Actor | null, reference: string, now =
   let related: { type: string; reference: string; title: string; status: string; at: string; href: string }[] = [];
   if (c.customerId) {
     const { customerHistory } = await import("@/lib/platform/customer-history");
-    related = (await customerHistory(c.customerId).catch(() => [])).filter((h) => h.type === "ticket" || h.type === "appointment");
+    related = (await customerHistory(a, c.customerId).catch(() => [])).filter((h) => h.type === "ticket" || h.type === "appointment");
   }
   await recordRead(db, a, "complaint", c.id);
   return { ...(await view(c, undefined, now)), handler: handler[0] ?? null, timeline, letters, calls: linkedCalls, attachments, related, warnings };

@@ -81,12 +81,18 @@ export async function listOutbox(opts: { status?: string; limit?: number } = {})
     .limit(opts.limit ?? 200);
 }
 
-/** Admin "retry": a failed or waiting message is due again now. */
-export async function retryOutboxMessage(id: string): Promise<boolean> {
+/**
+ * Admin "retry": a failed or waiting message is due again now. It does not touch the lease (lib/mail/deliver.ts):
+ * a message a worker is sending right now is not claimed again until that worker is done or its lease has run
+ * out, so a retry never causes a second send. `leasedUntil` tells the admin it is being sent at this moment.
+ */
+export async function retryOutboxMessage(id: string): Promise<{ retried: boolean; leasedUntil: Date | null }> {
   const rows = await db
     .update(outboundEmails)
     .set({ status: "queued", nextAttemptAt: new Date(), lastError: null })
     .where(and(eq(outboundEmails.id, id), sql`${outboundEmails.status} in ('queued','failed')`))
-    .returning({ id: outboundEmails.id });
-  return rows.length === 1;
+    .returning({ leaseUntil: outboundEmails.leaseUntil });
+  if (rows.length !== 1) return { retried: false, leasedUntil: null };
+  const lease = rows[0].leaseUntil;
+  return { retried: true, leasedUntil: lease && lease.getTime() > Date.now() ? lease : null };
 }

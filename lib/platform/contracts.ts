@@ -15,6 +15,11 @@ export type HistoryItem = {
   status: string;
   at: string; // ISO 8601
   href: string; // agent page
+  /**
+   * Set on a line the viewer's role may not open (issue 11 item 7): only `type` and `at` are real — a complaint
+   * shown to someone outside the complaints team says that one exists, never its text, subject or reference.
+   */
+  restricted?: true;
 };
 
 /** lib/appointments/stats.ts — desk figures per desk and local day (spec 05, "Desks"). */

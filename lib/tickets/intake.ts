@@ -4,10 +4,12 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { sql } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { ticketAttachments, ticketMessages, tickets } from "@/db/schema";
+import type { AuthResults, TicketQueue } from "@/db/schema/tickets";
 import { complaintFromEmail } from "@/lib/complaints/intake-mail";
 import { mailboxes } from "@/lib/env";
 import { messageIdDomain, queueEmail, wakeOutbox } from "@/lib/mail/outbox";
 import { recordEvent, SYSTEM } from "@/lib/platform/events";
+import { trustedAuthResults } from "./auth-results";
 import { ackSuppressionReason, ACKS_PER_SENDER_PER_HOUR, guessLanguage, referencedMessageIds, threadAction, ticketNumberFromSubject } from "./rules";
 import { businessCalendar, slaTargets } from "./settings";
 import { resumeDueTime, slaDueTimes, type BusinessCalendar } from "./sla";
@@ -38,6 +40,7 @@ type Parsed = {
   /** To and Cc addresses of the header (the webhook path has no SMTP envelope). */
   recipients: string[];
   attachments: { filename: string; contentType: string; content: Buffer }[];
+  authResults?: AuthResults | null;
 };
 
 const EMAIL_RE = /^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/;
@@ -95,13 +98,24 @@ export async function customerForEmail(tx: Tx, email: string, name: string | nul
   return rows[0];
 }
 
+export type Envelope = {
+  to: string[];
+  from?: string | null;
+  /**
+   * The front MTA's authserv-id whose Authentication-Results headers are recorded (SMTP_AUTHSERV_ID, passed by
+   * the SMTP listener only; the webhook passes none, so nothing an API caller writes is taken as verified).
+   */
+  authservId?: string | null;
+};
+
 /**
  * The one path of inbound mail — SMTP listener and the inbound-email webhook alike (spec 02). Stores the raw
  * message, its ticket (new, appended, reopened or linked) and its message row in one transaction; returns only
  * after commit, so the SMTP 250 means "stored". A duplicate (same Message-ID and sender) changes nothing.
  */
-export async function ingestEmail(raw: Buffer, envelope: { to: string[]; from?: string | null }, now = new Date()): Promise<IngestResult> {
+export async function ingestEmail(raw: Buffer, envelope: Envelope, now = new Date()): Promise<IngestResult> {
   const m = await parseMail(raw, envelope.from?.toLowerCase() || null);
+  m.authResults = trustedAuthResults(raw, envelope.authservId);
   // the SMTP envelope decides; a webhook delivery without one falls back to the To/Cc header, then the first tickets mailbox
   const box = mailboxFor(envelope.to) ??
     mailboxFor(m.recipients) ?? { address: [...mailboxes()].find(([, k]) => k === "tickets")?.[0] ?? "kic@ind.example", kind: "tickets" as const };
@@ -137,33 +151,63 @@ async function ingestInTx(tx: Tx, raw: Buffer, m: Parsed, box: { address: string
   const customer = m.from ? await customerForEmail(tx, m.from, m.fromName, guessLanguage(m.text, "nl")) : null;
   const language = guessLanguage(`${m.subject}\n${m.text}`, customer?.language ?? "nl");
 
-  // Threading: [KIC-n] in the subject, then In-Reply-To/References naming a message we stored or sent.
-  let target: typeof tickets.$inferSelect | undefined;
+  // Threading: [KIC-n] in the subject, then In-Reply-To/References naming a message we stored or sent. Mail to
+  // a complaints mailbox threads only onto complaint mail and other mail never onto it (issue 11 item 7: the
+  // complaints queue is sealed; db/sql/tickets.sql), so a guessed tag cannot carry mail across.
+  const complaintSide = box.kind === "complaints";
+  let named: typeof tickets.$inferSelect | undefined;
   const tagged = ticketNumberFromSubject(m.subject);
   if (tagged) {
-    const { rows } = await tx.execute<{ id: string }>(sql`select coalesce(merged_into_id, id) as id from tickets where number = ${tagged}`);
-    if (rows[0]) target = await lockTicket(tx, rows[0].id);
+    const { rows } = await tx.execute<{ id: string }>(sql`
+      select coalesce(merged_into_id, id) as id from tickets where number = ${tagged} and (queue = 'complaints') = ${complaintSide}`);
+    if (rows[0]) named = await lockTicket(tx, rows[0].id);
   }
   const refs = referencedMessageIds(m.inReplyTo, m.references);
-  if (!target && refs.length) {
+  if (!named && refs.length) {
     const { rows } = await tx.execute<{ id: string }>(sql`
       select coalesce(t.merged_into_id, t.id) as id from (
         select ticket_id from ticket_messages where message_id in ${refs}
         union all
         select context_id::uuid from outbound_emails where context_type = 'ticket' and message_id in ${refs}
-      ) x join tickets t on t.id = x.ticket_id limit 1`);
-    if (rows[0]) target = await lockTicket(tx, rows[0].id);
+      ) x join tickets t on t.id = x.ticket_id where (t.queue = 'complaints') = ${complaintSide} limit 1`);
+    if (rows[0]) named = await lockTicket(tx, rows[0].id);
+  }
+  // Issue 11 item 9: only a participant joins the thread it names — the ticket's customer, or an address that
+  // already wrote into it (inbound mail of this ticket, merged ones included since merging moves messages).
+  // Anyone else (a subject tag is a guessable number) opens a new ticket linked to the named one; agents merge
+  // it when it belongs there. Our replies' Message-IDs are random, but a participant may forward them, so the
+  // same rule holds for In-Reply-To/References.
+  let target: typeof tickets.$inferSelect | undefined;
+  let strangerTo: typeof tickets.$inferSelect | undefined;
+  if (named) {
+    if (await isParticipant(tx, named, sender)) target = named;
+    else strangerTo = named;
   }
 
   const cal = await businessCalendar(tx, now);
   let action: IngestResult["action"] = "new";
   let ticket: typeof tickets.$inferSelect | undefined;
-  let linkedFrom: string | null = null;
+  let linkedFrom: string | null = strangerTo?.id ?? null;
+  if (strangerTo) action = "new_linked";
   if (target) {
     const a = threadAction(target, now);
     if (a === "new_linked") {
       linkedFrom = target.id;
       action = "new_linked";
+    } else if (target.queue === "complaints") {
+      // A follow-up to a complaint: the mail joins its ticket (so the complaints team has it with the rest) and
+      // the complaint's timeline says so; the ticket stays closed, the complaint file is where it is handled.
+      action = "append";
+      const [updated] = await tx
+        .update(tickets)
+        .set({ version: sql`${tickets.version} + 1`, lastMessageAt: now, updatedAt: now })
+        .where(sql`${tickets.id} = ${target.id}`)
+        .returning();
+      ticket = updated;
+      await recordEvent(tx, SYSTEM("smtp"), "ticket", ticket.id, "message_received", { from: sender, version: ticket.version });
+      const { rows } = await tx.execute<{ id: string }>(sql`
+        select c.id from complaints c join ticket_messages m on c.inbound_message_id = m.id::text where m.ticket_id = ${target.id} limit 1`);
+      if (rows[0]) await recordEvent(tx, SYSTEM("smtp"), "complaint", rows[0].id, "mail_received", { ticket: `KIC-${ticket.number}` });
     } else {
       action = a;
       const [updated] = await tx
@@ -194,7 +238,8 @@ async function ingestInTx(tx: Tx, raw: Buffer, m: Parsed, box: { address: string
       .insert(tickets)
       .values({
         subject: m.subject || (language === "en" ? "(no subject)" : "(geen onderwerp)"),
-        queue: "frontdesk",
+        // Complaint mail is kept from the agents' queues; a stranger's mail stays with the team of the ticket it named.
+        queue: (complaintSide ? "complaints" : (strangerTo?.queue ?? "frontdesk")) as TicketQueue,
         status: "new",
         customerId: customer?.id ?? null,
         channel: "email",
@@ -228,6 +273,7 @@ async function ingestInTx(tx: Tx, raw: Buffer, m: Parsed, box: { address: string
       references: m.references,
       rawSource: raw,
       parseFailed: !m.ok,
+      authResults: m.authResults ?? null,
       ticketVersion: ticket.version,
       createdAt: now,
     })
@@ -270,7 +316,10 @@ async function ingestInTx(tx: Tx, raw: Buffer, m: Parsed, box: { address: string
       parseFailed: !m.ok,
       linkedTicketId: linkedFrom,
       complaint: complaintReference,
+      ...(strangerTo ? { notParticipantOf: `KIC-${strangerTo.number}` } : {}),
     });
+    // The named ticket's agents see in its trail that mail naming it went elsewhere, and where.
+    if (strangerTo) await recordEvent(tx, SYSTEM("smtp"), "ticket", strangerTo.id, "linked_mail_from_non_participant", { ticket: `KIC-${ticket.number}` });
   }
 
   // Auto-acknowledgement: new tickets only, never to automatic mail, at most 3 per sender per hour.
@@ -307,6 +356,14 @@ async function ingestInTx(tx: Tx, raw: Buffer, m: Parsed, box: { address: string
     }
   }
   return { ticketNumber: ticket.number, duplicate: false, parseFailed: !m.ok, complaintReference, acknowledged, action };
+}
+
+/** The ticket's customer, or an address whose mail is already in the ticket's thread (issue 11 item 9). */
+async function isParticipant(tx: Tx, t: typeof tickets.$inferSelect, sender: string): Promise<boolean> {
+  const { rows } = await tx.execute<{ yes: boolean }>(sql`
+    select exists (select 1 from customers c where c.id = ${t.customerId} and lower(c.email) = ${sender})
+        or exists (select 1 from ticket_messages m where m.ticket_id = ${t.id} and m.direction = 'in' and lower(m.from_address) = ${sender}) as yes`);
+  return !!rows[0]?.yes;
 }
 
 async function lockTicket(tx: Tx, id: string) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_QUEUES, TICKET_STATUSES } from "@/db/schema/tickets";
+import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_QUEUES, TICKET_STATUSES, WORK_QUEUES } from "@/db/schema/tickets";
 
 const csvEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -30,7 +30,8 @@ export const noteSchema = z.object({ body: z.string().trim().min(1, "required").
 export const patchSchema = z
   .object({
     status: z.enum(TICKET_STATUSES).optional(),
-    queue: z.enum(TICKET_QUEUES).optional(),
+    // complaint mail neither leaves nor enters the complaints queue (lib/tickets/access.ts)
+    queue: z.enum(WORK_QUEUES).optional(),
     assignee: z.string().uuid("not a user id").nullable().optional(),
     priority: z.enum(TICKET_PRIORITIES).optional(),
     tags: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
@@ -46,7 +47,7 @@ export const createTicketSchema = z
   .object({
     subject: z.string().trim().min(1, "required").max(300),
     body: z.string().trim().min(1, "required").max(50_000),
-    queue: z.enum(TICKET_QUEUES).default("frontdesk"),
+    queue: z.enum(WORK_QUEUES).default("frontdesk"),
     channel: z.enum(TICKET_CHANNELS).default("phone"),
     customerId: z.string().uuid("not a customer id").nullable().optional().or(z.literal("").transform(() => null)),
     customerEmail: z.string().trim().toLowerCase().email("not a valid email address").optional().or(z.literal("").transform(() => undefined)),

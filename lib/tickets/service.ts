@@ -4,11 +4,12 @@ import type { z } from "zod";
 import { db, type Tx } from "@/db/client";
 import { customers, events, outboundEmails, savedReplies, ticketAttachments, ticketMessages, ticketPresence, tickets, users } from "@/db/schema";
 import type { TicketQueue, TicketStatus } from "@/db/schema/tickets";
-import { CAN, queuesFor, requirePermission, type Actor } from "@/lib/auth/roles";
+import { CAN, requirePermission, type Actor } from "@/lib/auth/roles";
 import { AppError, badRequest, notFound, ruleViolation } from "@/lib/errors";
 import { queueEmail, newMessageId, wakeOutbox } from "@/lib/mail/outbox";
 import { customerHistory } from "@/lib/platform/customer-history";
 import { recordEvent } from "@/lib/platform/events";
+import { isComplaintQueue, ticketQueuesFor } from "./access";
 import { replySubject } from "./rules";
 import { hasRemoteImages, sanitizeEmailHtml, textToHtml } from "./sanitize";
 import type { createTicketSchema, ListQuery, patchSchema, replySchema } from "./schemas";
@@ -17,15 +18,16 @@ import { resumeDueTime, slaDueTimes, slaState, type BusinessCalendar } from "./s
 
 type Ticket = typeof tickets.$inferSelect;
 
+/** The queues the actor may read (lib/tickets/access.ts): complaint mail only for the complaints team and up. */
 function visibleQueues(actor: Actor): TicketQueue[] {
-  return queuesFor(actor.role);
+  return ticketQueuesFor(actor.role);
 }
 
 // ---- Inbox ---------------------------------------------------------------------------------------------
 
 /** The inbox: filters, sort by due, and the counts of unassigned and overdue (of the visible queues). */
 export async function listTickets(actor: Actor | null, q: ListQuery, now = new Date()) {
-  const a = requirePermission(actor, "workTickets");
+  const a = requirePermission(actor, "readTickets");
   const queues = (q.queue ?? visibleQueues(a)).filter((x) => visibleQueues(a).includes(x));
   if (!queues.length) return { items: [], counts: { total: 0, unassigned: 0, overdue: 0 } };
   const statuses: TicketStatus[] = q.status === "all" ? ["new", "open", "pending", "solved", "closed"] : (q.status?.length ? q.status : ["new", "open", "pending"]);
@@ -103,9 +105,16 @@ async function visibleTicket(tx: Tx | typeof db, actor: Actor, number: number, f
   return t;
 }
 
+/** A ticket the actor may change: visible, and not complaint mail (that is handled in the complaint file). */
+async function writableTicket(tx: Tx | typeof db, actor: Actor, number: number, forUpdate = false): Promise<Ticket> {
+  const t = await visibleTicket(tx, actor, number, forUpdate);
+  if (isComplaintQueue(t.queue)) throw ruleViolation("complaint_mail", `KIC-${number} is mail to the complaints mailbox; it is handled in its complaint file`);
+  return t;
+}
+
 /** A ticket with its thread, the customer's history and the audit trail; the read is audit-logged. */
 export async function getTicket(actor: Actor | null, number: number, opts: { showImages?: boolean; now?: Date } = {}) {
-  const a = requirePermission(actor, "workTickets");
+  const a = requirePermission(actor, "readTickets");
   const now = opts.now ?? new Date();
   const t = await visibleTicket(db, a, number);
   const [msgs, atts, customer, assignee, trail, outbox, linked] = await Promise.all([
@@ -115,7 +124,7 @@ export async function getTicket(actor: Actor | null, number: number, opts: { sho
         fromName: ticketMessages.fromName, toAddress: ticketMessages.toAddress, subject: ticketMessages.subject, textBody: ticketMessages.textBody,
         htmlRaw: ticketMessages.htmlRaw, messageId: ticketMessages.messageId, parseFailed: ticketMessages.parseFailed,
         ticketVersion: ticketMessages.ticketVersion, outboundEmailId: ticketMessages.outboundEmailId, createdAt: ticketMessages.createdAt,
-        hasRaw: sql<boolean>`${ticketMessages.rawSource} is not null`,
+        hasRaw: sql<boolean>`${ticketMessages.rawSource} is not null`, authResults: ticketMessages.authResults,
       })
       .from(ticketMessages)
       .where(eq(ticketMessages.ticketId, t.id))
@@ -131,7 +140,8 @@ export async function getTicket(actor: Actor | null, number: number, opts: { sho
     db.select({ id: outboundEmails.id, status: outboundEmails.status, lastError: outboundEmails.lastError, sentAt: outboundEmails.sentAt }).from(outboundEmails).where(and(eq(outboundEmails.contextType, "ticket"), eq(outboundEmails.contextId, t.id))),
     db.select({ id: tickets.id, number: tickets.number }).from(tickets).where(sql`${tickets.id} in (${t.linkedTicketId ?? sql`null`}, ${t.mergedIntoId ?? sql`null`})`),
   ]);
-  const history = customer ? await customerHistory(customer.id) : [];
+  const history = customer ? await customerHistory(a, customer.id) : [];
+  const complaint = isComplaintQueue(t.queue) ? await complaintOfTicket(t.id) : null;
   if (customer) await auditCustomerRead(a, customer.id, t.number);
   const cal = await businessCalendar(db, now);
   const outboxById = new Map(outbox.map((o) => [o.id, o]));
@@ -156,6 +166,9 @@ export async function getTicket(actor: Actor | null, number: number, opts: { sho
     firstRespondedAt: t.firstRespondedAt?.toISOString() ?? null,
     sla: slaState(cal, t, now),
     linkedTicket: numberOf(t.linkedTicketId),
+    /** Complaint mail is read-only here; `complaint` is the file it became (null if none). */
+    readOnly: isComplaintQueue(t.queue),
+    complaint,
     mergedInto: numberOf(t.mergedIntoId),
     createdAt: t.createdAt.toISOString(),
     messages: msgs.map((m) => {
@@ -172,6 +185,7 @@ export async function getTicket(actor: Actor | null, number: number, opts: { sho
         remoteImages: !!m.htmlRaw && hasRemoteImages(m.htmlRaw),
         parseFailed: m.parseFailed,
         hasRaw: m.hasRaw,
+        authResults: m.direction === "in" ? (m.authResults ?? null) : null,
         version: m.ticketVersion,
         delivery: o ? { status: o.status, error: o.lastError, sentAt: o.sentAt?.toISOString() ?? null } : null,
         attachments: atts.filter((x) => x.messageId === m.id).map(({ messageId: _m, ...x }) => x),
@@ -181,6 +195,13 @@ export async function getTicket(actor: Actor | null, number: number, opts: { sho
     history: history.filter((h) => !(h.type === "ticket" && h.reference === `KIC-${t.number}`)),
     audit: trail.map((e) => ({ at: e.at.toISOString(), actor: e.actorLabel, action: e.action, data: e.data })),
   };
+}
+
+/** The complaint made from a complaint-mail ticket's first message (lib/complaints links it by message id). */
+async function complaintOfTicket(ticketId: string): Promise<{ reference: string } | null> {
+  const { rows } = await db.execute<{ reference: string }>(sql`
+    select c.reference from complaints c join ticket_messages m on c.inbound_message_id = m.id::text where m.ticket_id = ${ticketId} order by c.created_at limit 1`);
+  return rows[0] ?? null;
 }
 
 /**
@@ -244,7 +265,7 @@ async function newerMessages(tx: Tx, ticketId: string, since: number | undefined
 export async function replyToTicket(actor: Actor | null, number: number, input: z.infer<typeof replySchema>, now = new Date()) {
   const a = requirePermission(actor, "workTickets");
   const res = await db.transaction(async (tx) => {
-    const t = await visibleTicket(tx, a, number, true);
+    const t = await writableTicket(tx, a, number, true);
     staleCheck(t, input.expectedVersion, await newerMessages(tx, t.id, input.expectedVersion));
     const [customer] = t.customerId ? await tx.select().from(customers).where(eq(customers.id, t.customerId)) : [];
     if (!customer?.email) throw ruleViolation("no_customer_address", "This ticket has no customer email address to reply to");
@@ -304,7 +325,7 @@ export async function replyToTicket(actor: Actor | null, number: number, input: 
 export async function addNote(actor: Actor | null, number: number, body: string, now = new Date()) {
   const a = requirePermission(actor, "workTickets");
   return db.transaction(async (tx) => {
-    const t = await visibleTicket(tx, a, number, true);
+    const t = await writableTicket(tx, a, number, true);
     const [u] = await tx.update(tickets).set({ version: sql`${tickets.version} + 1`, updatedAt: now }).where(eq(tickets.id, t.id)).returning({ version: tickets.version });
     const [msg] = await tx
       .insert(ticketMessages)
@@ -318,7 +339,7 @@ export async function addNote(actor: Actor | null, number: number, body: string,
 export async function updateTicket(actor: Actor | null, number: number, input: z.infer<typeof patchSchema>, now = new Date()) {
   const a = requirePermission(actor, "workTickets");
   return db.transaction(async (tx) => {
-    const t = await visibleTicket(tx, a, number, true);
+    const t = await writableTicket(tx, a, number, true);
     staleCheck(t, input.expectedVersion, await newerMessages(tx, t.id, input.expectedVersion));
     if (input.assignee) {
       const [u] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, input.assignee));
@@ -351,8 +372,8 @@ export async function mergeTickets(actor: Actor | null, number: number, into: nu
   return db.transaction(async (tx) => {
     // Lock both in number order so that two opposite merges cannot deadlock.
     await tx.execute(sql`select 1 from tickets where number in (${number}, ${into}) order by number for update`);
-    const src = await visibleTicket(tx, a, number);
-    const dst = await visibleTicket(tx, a, into);
+    const src = await writableTicket(tx, a, number);
+    const dst = await writableTicket(tx, a, into);
     if (src.mergedIntoId) throw ruleViolation("already_merged", `KIC-${number} is already merged`);
     if (dst.mergedIntoId) throw ruleViolation("target_merged", `KIC-${into} was merged into another ticket`, { into: "merged ticket" });
     await tx.update(ticketMessages).set({ ticketId: dst.id }).where(eq(ticketMessages.ticketId, src.id));
@@ -372,7 +393,7 @@ export async function mergeTickets(actor: Actor | null, number: number, into: nu
 
 /** Heartbeat of the ticket page; returns the others who have the ticket open (seen in the last 20 s). */
 export async function touchPresence(actor: Actor | null, number: number, typing: boolean) {
-  const a = requirePermission(actor, "workTickets");
+  const a = requirePermission(actor, "readTickets");
   const t = await visibleTicket(db, a, number);
   if (a.kind === "user") {
     await db
@@ -389,7 +410,7 @@ export async function touchPresence(actor: Actor | null, number: number, typing:
 }
 
 export async function leavePresence(actor: Actor | null, number: number) {
-  const a = requirePermission(actor, "workTickets");
+  const a = requirePermission(actor, "readTickets");
   const t = await visibleTicket(db, a, number);
   if (a.kind === "user") await db.delete(ticketPresence).where(and(eq(ticketPresence.ticketId, t.id), eq(ticketPresence.userId, a.id)));
   return { ok: true };
@@ -452,7 +473,7 @@ export async function listAgents(actor: Actor | null) {
 }
 
 export async function attachmentFor(actor: Actor | null, number: number, id: string) {
-  const a = requirePermission(actor, "workTickets");
+  const a = requirePermission(actor, "readTickets");
   const t = await visibleTicket(db, a, number);
   const [att] = await db
     .select({ filename: ticketAttachments.filename, contentType: ticketAttachments.contentType, content: ticketAttachments.content })
@@ -464,7 +485,7 @@ export async function attachmentFor(actor: Actor | null, number: number, id: str
 }
 
 export async function rawSourceFor(actor: Actor | null, number: number, messageId: string) {
-  const a = requirePermission(actor, "workTickets");
+  const a = requirePermission(actor, "readTickets");
   const t = await visibleTicket(db, a, number);
   const [m] = await db.select({ raw: ticketMessages.rawSource }).from(ticketMessages).where(and(eq(ticketMessages.id, messageId), eq(ticketMessages.ticketId, t.id)));
   if (!m?.raw) throw notFound("Raw message");

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { addDays, eachDay, type IsoDate } from "@/lib/calendar/dates";
 import { NL_TZ, zonedToInstant } from "@/lib/calendar/time";
+import type { TicketQueue } from "@/db/schema/tickets";
 import type { EmailDayStats, EmailSummary, HistoryItem } from "@/lib/platform/contracts";
 import { businessCalendar } from "./settings";
 import { workingMinutesBetween } from "./sla";
@@ -55,10 +56,12 @@ export async function emailDaily(range: { from: IsoDate; to: IsoDate }): Promise
   });
 }
 
-/** A person's tickets, newest first. */
-export async function ticketHistory(customerId: string): Promise<HistoryItem[]> {
+/** A person's tickets in the given queues (those the viewer reads: lib/tickets/access.ts), newest first. */
+export async function ticketHistory(customerId: string, queues: readonly TicketQueue[]): Promise<HistoryItem[]> {
+  if (!queues.length) return [];
   const { rows } = await db.execute<{ id: string; number: number; subject: string; status: string; created_at: Date }>(sql`
-    select id, number, subject, status, created_at from tickets where customer_id = ${customerId} and merged_into_id is null
+    select id, number, subject, status, created_at from tickets
+    where customer_id = ${customerId} and merged_into_id is null and queue = any(${`{${queues.join(",")}}`}::text[])
     order by created_at desc limit 100`);
   return rows.map((r) => ({
     type: "ticket",

@@ -7,7 +7,7 @@ export async function generateMetadata({ params }: { params: Promise<{ number: s
 }
 
 export default async function TicketPage({ params }: { params: Promise<{ number: string }> }) {
-  const actor = await pageActor("workTickets");
+  const actor = await pageActor("readTickets");
   const { number } = await params;
   const m = number.match(/^(?:KIC-)?(\d{1,9})$/i);
   if (!m) notFound();

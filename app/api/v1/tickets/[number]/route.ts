@@ -5,7 +5,7 @@ import { getTicket, updateTicket } from "@/lib/tickets/service";
 
 type P = { number: string };
 
-export const GET = apiRoute<P>({ permission: "workTickets" }, async ({ url, params, actor }) =>
+export const GET = apiRoute<P>({ permission: "readTickets" }, async ({ url, params, actor }) =>
   getTicket(actor, ticketNumberParam(params.number), { showImages: url.searchParams.get("images") === "1" }),
 );
 

@@ -7,8 +7,10 @@ import { db } from "@/db/client";
 
 export const POST = apiRoute<{ id: string }>({ permission: "administer" }, async ({ params, actor }) => {
   const a = requirePermission(actor, "administer");
-  if (!/^[0-9a-f-]{36}$/i.test(params.id) || !(await retryOutboxMessage(params.id))) throw conflict("not_retryable", "This message was sent already or does not exist");
-  await recordEvent(db, a, "outbound_email", params.id, "retry");
+  const r = /^[0-9a-f-]{36}$/i.test(params.id) ? await retryOutboxMessage(params.id) : { retried: false, leasedUntil: null };
+  if (!r.retried) throw conflict("not_retryable", "This message was sent already or does not exist");
+  await recordEvent(db, a, "outbound_email", params.id, "retry", { duringLease: !!r.leasedUntil });
   await wakeOutbox();
-  return { id: params.id, status: "queued" };
+  // Being sent right now: the retry waits for that attempt (issue 11 item 10), it does not send a second copy.
+  return { id: params.id, status: "queued", sendingUntil: r.leasedUntil?.toISOString() ?? null };
 });
