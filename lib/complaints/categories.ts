@@ -37,6 +37,11 @@ export type CategoryRow = { key: string; labelNl: string; labelEn: string; posit
 /** Every category with how many complaints use it (for the registration form, filters and the admin page). */
 export async function listCategories(actor: Actor | null): Promise<CategoryRow[]> {
   requirePermission(actor, "registerComplaint");
+  return listCategoriesUnchecked();
+}
+
+/** The same, for callers that checked a permission of their own (the publication). */
+export async function listCategoriesUnchecked(): Promise<CategoryRow[]> {
   return db
     .select({
       key: complaintCategories.key,
