@@ -78,6 +78,8 @@ export const refuse = (b: RuleBreak | null) => {
 const isoDate = z.string().refine(isIsoDate, "not a date (YYYY-MM-DD)");
 /** A category key (complaint_categories; whether it exists is checked against the table). */
 const categoryKey = z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, "not a category key");
+/** On a form an empty choice means "from the subject". */
+const optCategory = z.union([z.literal("").transform(() => undefined), categoryKey]).optional();
 const optText = (max: number) =>
   z
     .string()
@@ -98,7 +100,7 @@ export const publicComplaintSchema = z
     happenedWhen: optText(200),
     personConcerned: optText(200),
     subject: z.enum(COMPLAINT_SUBJECTS).optional().default("other"),
-    category: categoryKey.optional(),
+    category: optCategory,
     language: z.enum(["nl", "en"]).optional().default("nl"),
   })
   .superRefine((v, ctx) => {
@@ -121,7 +123,7 @@ export const agentComplaintSchema = z
     receivedOn: isoDate,
     customerId: z.string().uuid().optional().nullable().or(z.literal("").transform(() => null)),
     callId: z.coerce.number().int().positive().optional().nullable().or(z.literal("").transform(() => null)),
-    category: categoryKey.optional(),
+    category: optCategory,
     /** Oral complaints (phone, desk): resolved at once to the complainant's satisfaction (Awb 9:5)? */
     resolvedAtOnce: z
       .union([z.boolean(), z.enum(["true", "false", "on", ""])])
