@@ -141,6 +141,30 @@ test.describe("complaints", () => {
     await expectNoA11yViolations(page, "/agent/complaints/publication");
   });
 
+  test("issue 12: an admin sees the decree days, enters Saba's Carnival Monday as a closed day, and sees the complaint categories", async ({ page }) => {
+    await loginAs(page, "admin");
+    await page.goto("/agent/admin/calendars");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kalenders");
+    await expect(page.getByText("Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag")).toBeVisible();
+    await expectNoA11yViolations(page, "/agent/admin/calendars");
+    const year = new Date().getUTCFullYear() + 2;
+    const day = `${year}-07-${String(20 + (Date.now() % 7)).padStart(2, "0")}`;
+    await page.getByLabel("Kalender").selectOption("SAB");
+    await page.locator("#closed-day").fill(day);
+    await page.getByLabel("Reden of naam").fill("Carnival Monday");
+    await page.getByRole("button", { name: "Toevoegen" }).last().click();
+    const row = page.getByRole("row", { name: new RegExp(`${day} Saba Carnival Monday`) });
+    await expect(row).toBeVisible();
+    await expectNoA11yViolations(page, "/agent/admin/calendars with a closed day");
+    await row.getByRole("button", { name: /Verwijderen/ }).click();
+    await expect(row).toHaveCount(0);
+
+    await page.goto("/agent/admin/complaint-categories");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klachtcategorieën");
+    await expect(page.getByLabel("Label (Nederlands) it")).toHaveValue(/IT/);
+    await expectNoA11yViolations(page, "/agent/admin/complaint-categories");
+  });
+
   test("the public complaint pages pass axe in Dutch", async ({ page }) => {
     for (const path of ["/klacht", "/klacht/status"]) {
       await page.goto(path);

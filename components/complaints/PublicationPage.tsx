@@ -85,7 +85,7 @@ export function PublicationPage({ thisYear }: { thisYear: number }) {
               </div>
             ))}
           </dl>
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("perCategory", { month: monthName(first.month) })}>
             <table className="table">
               <caption className="text-left font-semibold">{t("perCategory", { month: monthName(first.month) })}</caption>
               <thead>
@@ -123,7 +123,8 @@ export function PublicationPage({ thisYear }: { thisYear: number }) {
           {p.months.length === 0 ? (
             <p>{t("empty")}</p>
           ) : (
-            <div className="overflow-x-auto">
+            // A wide table: the scrollable box takes keyboard focus (WCAG 2.1.1) and is named by the heading.
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="pub-table">
               <table className="table" data-testid="publication-table">
                 <thead>
                   <tr>
