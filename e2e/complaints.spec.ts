@@ -73,8 +73,10 @@ test.describe("complaints", () => {
     await decide.getByLabel("Motivering").fill("The application took too long; we apologise.");
     await decide.getByRole("button", { name: "Vastleggen" }).click();
     await expect(decide.getByTestId("decide-error")).toContainText("hoorverslag");
+    // Issue 12: skipping the hearing takes one of the three grounds of Awb 9:10(2), not free text.
     const hearing = agent.locator('form[aria-labelledby="hearing-title"]');
-    await hearing.getByLabel("Niet gehoord omdat").fill("The complainant said they did not wish to be heard.");
+    await hearing.getByLabel("Niet gehoord omdat").selectOption("complainant_waived");
+    await hearing.getByLabel("Toelichting (niet verplicht)").fill("The complainant said they did not wish to be heard.");
     await hearing.getByRole("button", { name: "Vastleggen" }).click();
     await expect(agent.getByTestId("timeline")).toContainText("Horen achterwege gelaten");
     await decide.getByRole("button", { name: "Vastleggen" }).click();
@@ -96,6 +98,71 @@ test.describe("complaints", () => {
     await expect(page.getByTestId("complaint-status")).toContainText("Partly founded");
     await expectNoA11yViolations(page, "/klacht/status (en)");
     await agentContext.close();
+  });
+
+  test("issue 12: a handler records a complaint about a named unit, postpones it, and the letter goes to both; the monthly figures show this month", async ({ page }) => {
+    const email = `unit.${Date.now()}@example.org`;
+    const unit = `Afdeling Verblijf ${Date.now().toString(36)}`;
+    await loginAs(page, "complaints");
+    await page.goto("/agent/complaints/new");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klacht registreren");
+    await page.locator("#r-name").fill("Piet Klager");
+    await page.locator("#r-email").fill(email);
+    await page.locator("#r-description").fill("De afdeling reageert al maanden niet op mijn brieven.");
+    await page.locator("#r-concerned").fill(unit);
+    await page.waitForLoadState("networkidle"); // the categories list is loaded by the client
+    await page.getByLabel("Categorie").selectOption("bejegening");
+    await expectNoA11yViolations(page, "/agent/complaints/new (filled)");
+    await page.getByRole("button", { name: "Registreren" }).click();
+    const created = page.getByTestId("complaint-created");
+    await expect(created).toContainText("Termijn:");
+    const deadline = (await created.textContent())!.match(/Termijn: (\d{4}-\d{2}-\d{2})/)![1];
+    await created.getByRole("link", { name: "Open het dossier" }).click();
+
+    await expect(page.getByTestId("person-concerned")).toHaveText(unit);
+    await expect(page.getByTestId("category")).toHaveText("Bejegening");
+    const postpone = page.locator('form[aria-labelledby="postpone-title"]');
+    await expect(postpone.getByTestId("postpone-hint")).toContainText("vier weken tellen vanaf de geldende termijn");
+    await expectNoA11yViolations(page, "complaint file about a unit");
+    await postpone.getByLabel("Nieuwe datum").fill(addDays(deadline, 28));
+    await postpone.getByRole("button", { name: "Vastleggen" }).click();
+    await expect(page.getByTestId("deadline-basis")).toContainText("verdaagd met bericht op");
+    const letters = page.getByTestId("letters");
+    await expect(letters.getByRole("row", { name: /Verdagingsbericht.*aan klager: / })).toContainText(email);
+    await expect(letters.getByRole("row", { name: /Verdagingsbericht.*aan betrokkene: / })).toContainText(unit);
+    await expectNoA11yViolations(page, "complaint file after the postponement");
+
+    await page.goto("/agent/complaints/publication");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klachten per maand");
+    const now = new Date();
+    const thisMonth = now.toLocaleDateString("nl-NL", { month: "long", year: "numeric", timeZone: "Europe/Amsterdam" });
+    await expect(page.getByTestId("publication-month")).toHaveText(thisMonth);
+    await expect(page.getByTestId("publication-table")).toContainText(thisMonth);
+    await expectNoA11yViolations(page, "/agent/complaints/publication");
+  });
+
+  test("issue 12: an admin sees the decree days, enters Saba's Carnival Monday as a closed day, and sees the complaint categories", async ({ page }) => {
+    await loginAs(page, "admin");
+    await page.goto("/agent/admin/calendars");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kalenders");
+    await expect(page.getByText("Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag")).toBeVisible();
+    await expectNoA11yViolations(page, "/agent/admin/calendars");
+    const year = new Date().getUTCFullYear() + 2;
+    const day = `${year}-07-${String(20 + (Date.now() % 7)).padStart(2, "0")}`;
+    await page.getByLabel("Kalender").selectOption("SAB");
+    await page.locator("#closed-day").fill(day);
+    await page.getByLabel("Reden of naam").fill("Carnival Monday");
+    await page.getByRole("button", { name: "Toevoegen" }).last().click();
+    const row = page.getByRole("row", { name: new RegExp(`${day} Saba Carnival Monday`) });
+    await expect(row).toBeVisible();
+    await expectNoA11yViolations(page, "/agent/admin/calendars with a closed day");
+    await row.getByRole("button", { name: /Verwijderen/ }).click();
+    await expect(row).toHaveCount(0);
+
+    await page.goto("/agent/admin/complaint-categories");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klachtcategorieën");
+    await expect(page.getByLabel("Label (Nederlands) it")).toHaveValue(/IT/);
+    await expectNoA11yViolations(page, "/agent/admin/complaint-categories");
   });
 
   test("the public complaint pages pass axe in Dutch", async ({ page }) => {

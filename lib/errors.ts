@@ -13,13 +13,17 @@ export class AppError extends Error {
     message: string,
     readonly fields?: Record<string, string>,
     readonly headers?: Record<string, string>,
+    /** Earlier codes of the same rule, still sent so that clients matching on them keep working. */
+    readonly aliases?: string[],
   ) {
     super(message);
     this.name = "AppError";
   }
 
   toBody() {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+    return {
+      error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}), ...(this.aliases?.length ? { aliases: this.aliases } : {}) },
+    };
   }
 
   toResponse(): Response {
@@ -33,9 +37,12 @@ export const unauthorized = (message = "Sign in first") => new AppError(401, "un
 export const forbidden = (message = "Your role may not do this") => new AppError(403, "forbidden", message);
 export const notFound = (what: string) => new AppError(404, "not_found", `${what} not found`);
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
-/** A business rule refused the request; `code` names the rule (e.g. `awb_9_11_postpone_max_4_weeks`). */
-export const ruleViolation = (code: string, message: string, fields?: Record<string, string>) =>
-  new AppError(422, code, message, fields);
+/**
+ * A business rule refused the request; `code` names the rule (e.g. `awb_9_11_postpone_max_4_weeks`).
+ * `aliases`: the rule's earlier codes, when it was renamed (sent as `error.aliases`).
+ */
+export const ruleViolation = (code: string, message: string, fields?: Record<string, string>, aliases?: string[]) =>
+  new AppError(422, code, message, fields, undefined, aliases);
 export const tooManyRequests = (retryAfterSeconds: number) =>
   new AppError(429, "rate_limited", `Too many requests; try again in ${retryAfterSeconds} s`, undefined, {
     "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))),
@@ -58,6 +65,8 @@ export function errorResponse(err: unknown): Response {
   // Postgres constraint errors that reach here are conflicts the caller could have hit by racing.
   const pgCode = (err as { code?: string } | null)?.code;
   if (pgCode === "23505") return conflict("duplicate", "This record already exists").toResponse();
+  // A foreign key refused it: a row referenced a moment ago was removed, or one still in use was deleted.
+  if (pgCode === "23503") return conflict("reference_conflict", "A record this refers to is missing, or is still in use").toResponse();
   if (pgCode === "22P02" || pgCode === "22007" || pgCode === "22008")
     return badRequest("A value has the wrong format").toResponse();
   console.error(err);

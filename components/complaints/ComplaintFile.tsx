@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import { useHandlers } from "./Tracker";
+import { useCategories } from "./useCategories";
 
 type Warning = { code: string; message: string };
 type File = {
@@ -22,6 +23,8 @@ type File = {
   happenedWhen: string | null;
   personConcerned: string | null;
   subject: string;
+  category: string;
+  oralRule: "resolved_at_once" | "written_procedure" | null;
   handlerId: string | null;
   advisoryCommittee: boolean;
   acknowledgedOn: string | null;
@@ -29,7 +32,8 @@ type File = {
   closedAs: string | null;
   onTime: boolean | null;
   decision: { outcome: string; reasons: string; sentOn: string } | null;
-  hearing: { on: string | null; report: string | null; skippedBecause: string | null } | null;
+  hearing: { on: string | null; report: string | null; skippedBecause: string | null; note: string | null; offeredTo: string[] | null } | null;
+  withdrawal: { on: string; note: string | null } | null;
   timeline: { at: string; action: string; actor: string; data: Record<string, unknown> }[];
   letters: { id: string; kind: string; recipient: string; delivery: string; toAddress: string | null; sentOn: string; subject: string; emailStatus: string | null }[];
   calls: { id: number; offeredAt: string; direction: string; result: string | null; notes: string | null }[];
@@ -38,17 +42,31 @@ type File = {
   warnings: Warning[];
 };
 
-type FieldDef = { name: string; label: string; type: "date" | "text" | "textarea" | "select"; options?: { value: string; label: string }[]; initial?: string };
+type FieldDef = {
+  name: string;
+  label: string;
+  type: "date" | "text" | "textarea" | "select" | "checkboxes";
+  options?: { value: string; label: string }[];
+  initial?: string;
+};
 
-/** One step of spec 04 as a form; a 422 shows the rule's message at the field it concerns. */
-function StepForm({ reference, step, title, fields, onDone }: { reference: string; step: string; title: string; fields: FieldDef[]; onDone: () => void }) {
+/**
+ * One step of spec 04 as a form; a 422 shows the rule's message at the field it concerns. Checkbox groups
+ * keep their value as a comma-separated list and send an array.
+ */
+function StepForm({ reference, step, title, fields, onDone, hint }: { reference: string; step: string; title: string; fields: FieldDef[]; onDone: () => void; hint?: string }) {
   const t = useTranslations("complaints");
   const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ""])));
+  const isList = (name: string) => fields.some((f) => f.name === name && f.type === "checkboxes");
   const run = useMutation({
     mutationFn: () =>
       apiFetch(`/api/v1/complaints/${encodeURIComponent(reference)}/${step}`, {
         method: "POST",
-        body: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "")),
+        body: Object.fromEntries(
+          Object.entries(values)
+            .filter(([, v]) => v !== "")
+            .map(([k, v]) => [k, isList(k) ? v.split(",") : v]),
+        ),
       }),
     onSuccess: onDone,
   });
@@ -68,9 +86,35 @@ function StepForm({ reference, step, title, fields, onDone }: { reference: strin
       }}
     >
       <h3 id={`${step}-title`}>{title}</h3>
+      {hint ? (
+        <p className="mb-3 text-sm" data-testid={`${step}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       <div className="grid gap-x-4 md:grid-cols-2">
         {fields.map((f) => {
           const error = fieldErr(f.name);
+          if (f.type === "checkboxes") {
+            const chosen = values[f.name] ? values[f.name].split(",") : [];
+            const toggle = (v: string, on: boolean) =>
+              setValues({ ...values, [f.name]: (on ? [...chosen, v] : chosen.filter((x) => x !== v)).filter((x, i, a) => a.indexOf(x) === i).join(",") });
+            return (
+              <fieldset key={f.name} className="mb-3" aria-describedby={error ? `${id(f.name)}-err` : undefined}>
+                <legend className="label">{f.label}</legend>
+                {f.options!.map((o) => (
+                  <div key={o.value} className="flex items-center gap-2">
+                    <input id={id(`${f.name}-${o.value}`)} type="checkbox" checked={chosen.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+                    <label htmlFor={id(`${f.name}-${o.value}`)}>{o.label}</label>
+                  </div>
+                ))}
+                {error ? (
+                  <p id={`${id(f.name)}-err`} className="field-error" data-testid={`${step}-error`}>
+                    {error}
+                  </p>
+                ) : null}
+              </fieldset>
+            );
+          }
           const a = { id: id(f.name), className: "input", value: values[f.name], "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id(f.name)}-err` : undefined };
           const set = (v: string) => setValues({ ...values, [f.name]: v });
           return (
@@ -116,8 +160,9 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
   const key = ["complaints", "file", reference];
   const file = useQuery({ queryKey: key, queryFn: () => apiFetch<File>(`/api/v1/complaints/${encodeURIComponent(reference)}`) });
   const handlers = useHandlers();
+  const categories = useCategories();
   const [status, setStatus] = useState<string | null>(null);
-  const [assign, setAssign] = useState<{ handlerId?: string; subject?: string; advisoryCommittee?: boolean }>({});
+  const [assign, setAssign] = useState<{ handlerId?: string; subject?: string; category?: string; advisoryCommittee?: boolean }>({});
   const [patchWarnings, setPatchWarnings] = useState<Warning[]>([]);
   const patch = useMutation({
     mutationFn: () => apiFetch<File>(`/api/v1/complaints/${encodeURIComponent(reference)}`, { method: "PATCH", body: assign }),
@@ -134,6 +179,8 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
   const f = file.data;
   if (!f) return <h1>{reference}</h1>;
   const warnings = patchWarnings.length ? patchWarnings : f.warnings;
+  const patchErr = patch.error instanceof ApiError ? patch.error : null;
+  const patchErrText = patchErr ? (t.has(`errors.${patchErr.code}`) ? t(`errors.${patchErr.code}`) : patchErr.message) : null;
   const open = f.status !== "closed";
   const opt = (ns: string, values: string[]) => values.map((v) => ({ value: v, label: t(`${ns}.${v}`) }));
   return (
@@ -159,7 +206,7 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
         <p>
           {t("tracker.status")}: <span data-testid="status">{f.closedAs ? t(`closedAs.${f.closedAs}`) : t(`statuses.${f.status}`)}</span>
           {f.band ? ` — ${t(`bands.${f.band}`)}, ${t("detail.workingDaysLeft", { n: f.workingDaysLeft ?? 0 })}` : ""}
-          {f.closedOn ? ` — ${f.closedOn}, ${f.onTime ? t("detail.closedOnTime") : t("detail.closedLate")}` : ""}
+          {f.closedOn ? ` — ${f.closedOn}, ${f.onTime === null ? t("detail.countedApart") : f.onTime ? t("detail.closedOnTime") : t("detail.closedLate")}` : ""}
         </p>
         <h3 className="mt-3">{t("detail.deadlineBasis")}</h3>
         <p data-testid="deadline-basis">{f.deadlineBasis[locale]}</p>
@@ -179,10 +226,18 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
           <dd>{t(`channels.${f.channel}`)}</dd>
           <dt className="font-semibold">{t("tracker.received")}</dt>
           <dd>{f.receivedOn}</dd>
+          {f.oralRule ? (
+            <>
+              <dt className="font-semibold">{t("detail.oralRuleLabel")}</dt>
+              <dd data-testid="oral-rule">{t(`detail.oralRule.${f.oralRule}`, { date: f.receivedOn })}</dd>
+            </>
+          ) : null}
+          <dt className="font-semibold">{t("detail.category")}</dt>
+          <dd data-testid="category">{categories.label(f.category)}</dd>
           <dt className="font-semibold">{t("detail.happenedWhen")}</dt>
           <dd>{f.happenedWhen ?? t("detail.noneGiven")}</dd>
           <dt className="font-semibold">{t("detail.personConcerned")}</dt>
-          <dd>{f.personConcerned ?? t("detail.noneGiven")}</dd>
+          <dd data-testid="person-concerned">{f.personConcerned ?? t("detail.noneGiven")}</dd>
           <dt className="font-semibold">{t("detail.description")}</dt>
           <dd className="whitespace-pre-line">{f.description}</dd>
         </dl>
@@ -236,6 +291,18 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
                     ))}
                   </select>
                 </div>
+                <div>
+                  <label htmlFor="a-category" className="label">
+                    {t("detail.category")}
+                  </label>
+                  <select id="a-category" className="input" value={assign.category ?? f.category} onChange={(e) => setAssign({ ...assign, category: e.target.value })}>
+                    {(categories.data ?? []).map((c) => (
+                      <option key={c.key} value={c.key}>
+                        {categories.label(c.key)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
                 <div className="flex items-center gap-2 pt-6">
                   <input
                     id="a-committee"
@@ -253,6 +320,7 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
               </button>
             </div>
           </form>
+          <div role="alert">{patchErrText ? <p className="field-error mt-2" data-testid="assign-error">{patchErrText}</p> : null}</div>
         </section>
       ) : null}
       {open && canAct ? (
@@ -265,16 +333,15 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
             reference={f.reference}
             step="postpone"
             title={t("steps.postpone")}
+            hint={t("steps.postponeHint", { today })}
             onDone={done}
-            fields={[
-              { name: "until", label: t("steps.until"), type: "date" },
-              { name: "noticeSentOn", label: t("steps.noticeSentOn"), type: "date", initial: today },
-            ]}
+            fields={[{ name: "until", label: t("steps.until"), type: "date" }]}
           />
           <StepForm
             reference={f.reference}
             step="consent-postpone"
             title={t("steps.consentPostpone")}
+            hint={t("steps.consentPostponeHint")}
             onDone={done}
             fields={[
               { name: "until", label: t("steps.until"), type: "date" },
@@ -286,10 +353,19 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
             step="hearing"
             title={t("steps.hearing")}
             onDone={done}
+            hint={t("steps.hearingHint")}
             fields={[
               { name: "on", label: t("steps.hearingOn"), type: "date" },
+              {
+                name: "offeredTo",
+                label: t("steps.offeredTo"),
+                type: "checkboxes",
+                options: opt("hearingParties", f.personConcerned ? ["complainant", "person_concerned"] : ["complainant"]),
+                initial: f.personConcerned ? "complainant,person_concerned" : "complainant",
+              },
               { name: "report", label: t("steps.report"), type: "textarea" },
-              { name: "skippedBecause", label: t("steps.skippedBecause"), type: "textarea" },
+              { name: "skippedBecause", label: t("steps.skippedBecause"), type: "select", options: opt("hearingSkipGrounds", ["manifestly_unfounded", "complainant_waived", "no_reply_in_time"]) },
+              { name: "note", label: t("steps.skipNote"), type: "textarea" },
             ]}
           />
           <StepForm
@@ -321,6 +397,17 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
               { name: "outcome", label: t("steps.outcome"), type: "select", options: opt("outcomes", ["founded", "partly_founded", "unfounded", "no_judgement"]) },
               { name: "sentOn", label: t("steps.sentOn"), type: "date", initial: today },
               { name: "reasons", label: t("steps.reasons"), type: "textarea" },
+            ]}
+          />
+          <StepForm
+            reference={f.reference}
+            step="withdraw"
+            title={t("steps.withdraw")}
+            hint={t("steps.withdrawHint")}
+            onDone={done}
+            fields={[
+              { name: "withdrawnOn", label: t("steps.withdrawnOn"), type: "date", initial: today },
+              { name: "note", label: t("steps.withdrawNote"), type: "textarea" },
             ]}
           />
         </section>
@@ -359,7 +446,8 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
                   <td>{l.sentOn}</td>
                   <th scope="row">{t(`letterKinds.${l.kind}`)}</th>
                   <td>
-                    {t(`detail.toRecipient.${l.recipient}`)} — {t(`detail.delivery.${l.delivery}`)}
+                    {t(`detail.toRecipient.${l.recipient}`)}
+                    {l.toAddress ? `: ${l.toAddress}` : ""} — {t(`detail.delivery.${l.delivery}`)}
                     {l.emailStatus ? ` (${t("detail.emailStatus", { status: l.emailStatus })})` : ""}
                   </td>
                   <td>

@@ -2,8 +2,10 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import { Field } from "./Field";
+import { useCategories } from "./useCategories";
 
 type Created = { reference: string; status: string; receivedOn: string; deadline: string };
 export type Prefill = { callId?: string; customerId?: string; name?: string; phone?: string; email?: string; channel?: string };
@@ -12,6 +14,10 @@ const SUBJECTS = ["processing_time", "treatment", "information", "decision_quali
 /** /agent/complaints/new: complaints received by letter, phone, at a desk or by email, with the date of receipt. */
 export function RegisterForm({ prefill, today, canOpen }: { prefill: Prefill; today: string; canOpen: boolean }) {
   const t = useTranslations("complaints");
+  const categories = useCategories();
+  const [channel, setChannel] = useState(prefill.channel ?? (prefill.callId ? "phone" : "letter"));
+  const [atOnce, setAtOnce] = useState(false);
+  const oral = channel === "phone" || channel === "desk";
   const save = useMutation({ mutationFn: (fd: FormData) => apiFetch<Created>("/api/v1/complaints", { method: "POST", rawBody: fd }) });
   const err = save.error instanceof ApiError ? save.error : null;
   const fields: Record<string, string> = { ...(err?.fields ?? {}) };
@@ -49,7 +55,7 @@ export function RegisterForm({ prefill, today, canOpen }: { prefill: Prefill; to
         <div className="grid gap-x-4 md:grid-cols-2">
           <Field id="r-channel" label={t("newForm.channel")} error={fields.channel}>
             {(a) => (
-              <select {...a} name="channel" className="input" defaultValue={prefill.channel ?? (prefill.callId ? "phone" : "letter")}>
+              <select {...a} name="channel" className="input" value={channel} onChange={(e) => setChannel(e.target.value)}>
                 {["letter", "phone", "desk", "email"].map((c) => (
                   <option key={c} value={c}>
                     {t(`channels.${c}`)}
@@ -96,8 +102,36 @@ export function RegisterForm({ prefill, today, canOpen }: { prefill: Prefill; to
                 </select>
               )}
             </Field>
+            <Field id="r-category" label={t("newForm.category")} hint={t("newForm.categoryHint")} error={fields.category}>
+              {(a) => (
+                <select {...a} name="category" className="input" defaultValue="">
+                  <option value="">{t("newForm.categoryFromSubject")}</option>
+                  {(categories.data ?? []).map((c) => (
+                    <option key={c.key} value={c.key}>
+                      {categories.label(c.key)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           </div>
         </div>
+        {oral ? (
+          <fieldset className="card mb-4">
+            <legend className="label">{t("newForm.oralTitle")}</legend>
+            <p className="mb-2 text-sm">{t("newForm.oralIntro")}</p>
+            <div className="mb-2 flex items-center gap-2">
+              <input id="r-atonce" type="checkbox" name="resolvedAtOnce" value="true" checked={atOnce} onChange={(e) => setAtOnce(e.target.checked)} />
+              <label htmlFor="r-atonce">{t("newForm.resolvedAtOnce")}</label>
+            </div>
+            {atOnce ? (
+              <Field id="r-resolution" label={t("newForm.resolution")} error={fields.resolution}>
+                {(a) => <textarea {...a} name="resolution" className="input" rows={2} />}
+              </Field>
+            ) : null}
+            {fields.resolvedAtOnce ? <p className="field-error">{fields.resolvedAtOnce}</p> : null}
+          </fieldset>
+        ) : null}
         <Field id="r-description" label={t("form.description")} error={fields.description}>
           {(a) => <textarea {...a} name="description" className="input" rows={5} required />}
         </Field>

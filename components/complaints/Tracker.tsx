@@ -4,12 +4,14 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api";
+import { useCategories } from "./useCategories";
 
 type Item = {
   reference: string;
   name: string;
   channel: string;
   status: string;
+  category: string;
   receivedOn: string;
   deadline: string;
   acknowledgedOn: string | null;
@@ -31,6 +33,7 @@ export function Tracker({ canImport }: { canImport: boolean }) {
   const qs = new URLSearchParams(Object.entries(filters).filter(([, v]) => v)).toString();
   const list = useQuery({ queryKey: ["complaints", "list", qs], queryFn: () => apiFetch<List>(`/api/v1/complaints?${qs}`), refetchInterval: 60_000 });
   const handlers = useHandlers();
+  const categories = useCategories();
   const items = list.data?.items ?? [];
   const bands = filters.status === "closed" ? [null] : (["overdue", "soon", "later"] as const);
   return (
@@ -43,6 +46,9 @@ export function Tracker({ canImport }: { canImport: boolean }) {
         </Link>
         <Link href="/agent/complaints/register" className="btn-secondary">
           {t("tracker.register")}
+        </Link>
+        <Link href="/agent/complaints/publication" className="btn-secondary">
+          {t("tracker.publication")}
         </Link>
       </p>
       {list.data ? (
@@ -129,6 +135,7 @@ export function Tracker({ canImport }: { canImport: boolean }) {
                       <th scope="col">{t("tracker.reference")}</th>
                       <th scope="col">{t("tracker.name")}</th>
                       <th scope="col">{t("tracker.channel")}</th>
+                      <th scope="col">{t("tracker.category")}</th>
                       <th scope="col">{t("tracker.status")}</th>
                       <th scope="col">{t("tracker.received")}</th>
                       <th scope="col">{t("tracker.deadline")}</th>
@@ -145,6 +152,7 @@ export function Tracker({ canImport }: { canImport: boolean }) {
                         </th>
                         <td>{r.name}</td>
                         <td>{t(`channels.${r.channel}`)}</td>
+                        <td>{categories.label(r.category)}</td>
                         <td>{t(`statuses.${r.status}`)}</td>
                         <td>{r.receivedOn}</td>
                         <td>{r.deadline}</td>

@@ -23,13 +23,46 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () =>
 
 export const COMPLAINT_CHANNELS = ["web", "email", "letter", "phone", "desk"] as const;
 export const COMPLAINT_STATUSES = ["triage", "open", "closed"] as const;
+/** The outcomes of a decision (Awb 9:12). A withdrawn complaint has outcome `withdrawn`, set by the withdrawal. */
 export const COMPLAINT_OUTCOMES = ["founded", "partly_founded", "unfounded", "no_judgement"] as const;
-export const COMPLAINT_CLOSURES = ["decided", "declined", "informal"] as const;
+export const COMPLAINT_CLOSURES = ["decided", "declined", "informal", "withdrawn"] as const;
+/** The IND's own complaint categories (its monthly publication), seeded with these keys; labels are editable. */
+export const COMPLAINT_CATEGORY_KEYS = ["behandelduur", "dienstverlening", "bejegening", "nationale_ombudsman", "beleid", "it", "overig"] as const;
+/** Awb 9:10(2): the only grounds for not hearing the complainant. */
+export const HEARING_SKIP_GROUNDS = ["manifestly_unfounded", "complainant_waived", "no_reply_in_time"] as const;
+/** Who may be offered a hearing (Awb 9:10(1)): the complainant and the person the complaint is about. */
+export const HEARING_PARTIES = ["complainant", "person_concerned"] as const;
+/** Oral complaints (phone, desk): resolved at once (Awb 9:5) or recorded in writing and handled as written. */
+export const ORAL_RULES = ["resolved_at_once", "written_procedure"] as const;
+export type DeadlineStepRow =
+  | { kind: "committee"; on: string }
+  | { kind: "postponed"; until: string; noticeSentOn: string }
+  | { kind: "consent"; until: string; consentOn: string };
 export const COMPLAINT_SUBJECTS = ["processing_time", "treatment", "information", "decision_quality", "accessibility", "desk_visit", "other"] as const;
-export const LETTER_KINDS = ["acknowledgement", "postponement", "consent_postponement", "decline", "informal", "hearing", "decision"] as const;
+export const LETTER_KINDS = ["acknowledgement", "postponement", "consent_postponement", "decline", "informal", "hearing", "decision", "withdrawal"] as const;
 export const REMINDER_KINDS = ["handler_2_weeks", "handler_3_working_days", "supervisors_overdue"] as const;
 /** 10 MB per attachment, at most 5 per complaint (checked in the service, size also by the DB). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The IND's complaint categories (behandelduur, dienstverlening, …) as it publishes them monthly. The seven
+ * keys are seeded by the migration; admins rename labels. A category in use cannot be deleted (the
+ * complaints' foreign key restricts it).
+ */
+export const complaintCategories = pgTable(
+  "complaint_categories",
+  {
+    key: text("key").primaryKey(),
+    labelNl: text("label_nl").notNull(),
+    labelEn: text("label_en").notNull(),
+    position: integer("position").notNull().default(0),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("complaint_categories_key_check", sql`${t.key} ~ '^[a-z][a-z0-9_]{0,39}$'`),
+    check("complaint_categories_label_check", sql`length(${t.labelNl}) between 1 and 80 and length(${t.labelEn}) between 1 and 80`),
+  ],
+);
 
 /** Numbers behind the human reference `K-<year>-<00123>`. */
 export const complaintNumberSeq = pgSequence("complaint_number_seq", { startWith: 1 });
@@ -63,6 +96,13 @@ export const complaints = pgTable(
     personConcerned: text("person_concerned"),
     personConcernedId: uuid("person_concerned_id").references(() => users.id),
     subject: text("subject").notNull().default("other"),
+    /** The IND category (complaint_categories), for the monthly publication. */
+    category: text("category")
+      .notNull()
+      .default("overig")
+      .references(() => complaintCategories.key, { onUpdate: "cascade", onDelete: "restrict" }),
+    /** Oral complaints only (phone, desk): which rule applied — resolved at once (9:5) or the written procedure. */
+    oralRule: text("oral_rule"),
     handlerId: uuid("handler_id").references(() => users.id),
     advisoryCommittee: boolean("advisory_committee").notNull().default(false),
     deadline: day("deadline").notNull(),
@@ -72,17 +112,31 @@ export const complaints = pgTable(
     postponementNoticeOn: day("postponement_notice_on"),
     /** Awb 9:11(2) further postponements, each with its consent date: [{until, consentOn}]. */
     consentPostponements: jsonb("consent_postponements").$type<{ until: string; consentOn: string }[]>().notNull().default([]),
+    /**
+     * The steps that changed the deadline (committee, postponement, consent), in the order they were taken;
+     * the deadline in force is the last one's result (lib/complaints/deadline.ts). The columns above keep
+     * the same facts for plain-SQL counting.
+     */
+    deadlineSteps: jsonb("deadline_steps").$type<DeadlineStepRow[]>().notNull().default([]),
     declineReason: text("decline_reason"),
     declinedOn: day("declined_on"),
     informalOn: day("informal_on"),
     informalNote: text("informal_note"),
     hearingOn: day("hearing_on"),
     hearingReport: text("hearing_report"),
+    /** Free text: a note to the skip ground (or, in older files, the only reason recorded). */
     hearingSkippedBecause: text("hearing_skipped_because"),
+    /** Awb 9:10(2): why the complainant was not heard (HEARING_SKIP_GROUNDS). */
+    hearingSkipGround: text("hearing_skip_ground"),
+    /** Awb 9:10(1): who was offered a hearing. */
+    hearingOfferedTo: text("hearing_offered_to").array(),
     outcome: text("outcome"),
     decisionReasons: text("decision_reasons"),
     decidedOn: day("decided_on"),
     closedAs: text("closed_as"),
+    /** Withdrawn by the complainant (outcome `withdrawn`); counted apart in every figure. */
+    withdrawnOn: day("withdrawn_on"),
+    withdrawalNote: text("withdrawal_note"),
     closedOn: day("closed_on"),
     /** The stored inbound mail it came from (tickets' message id; no FK: another capability's table). */
     inboundMessageId: text("inbound_message_id"),
@@ -98,21 +152,27 @@ export const complaints = pgTable(
     index("complaints_closed_idx").on(t.closedOn),
     index("complaints_handler_idx").on(t.handlerId),
     index("complaints_customer_idx").on(t.customerId),
+    index("complaints_category_idx").on(t.category),
     check("complaints_channel_check", sql.raw(`channel in ('web','email','letter','phone','desk')`)),
     check("complaints_status_check", sql.raw(`status in ('triage','open','closed')`)),
     check("complaints_language_check", sql.raw(`language in ('nl','en')`)),
     check("complaints_subject_check", sql.raw(`subject in ('${COMPLAINT_SUBJECTS.join("','")}')`)),
-    check("complaints_outcome_check", sql.raw(`outcome is null or outcome in ('founded','partly_founded','unfounded','no_judgement')`)),
-    check("complaints_closed_as_check", sql.raw(`closed_as is null or closed_as in ('decided','declined','informal')`)),
+    check("complaints_outcome_check", sql.raw(`outcome is null or outcome in ('founded','partly_founded','unfounded','no_judgement','withdrawn')`)),
+    check("complaints_closed_as_check", sql.raw(`closed_as is null or closed_as in ('${COMPLAINT_CLOSURES.join("','")}')`)),
+    check("complaints_withdrawn_complete", sql.raw(`(withdrawn_on is not null) = (closed_as is not distinct from 'withdrawn') and (withdrawn_on is not null) = (outcome is not distinct from 'withdrawn') and (withdrawn_on is null or closed_on = withdrawn_on)`)),
+    check("complaints_hearing_skip_ground_check", sql.raw(`hearing_skip_ground is null or hearing_skip_ground in ('${HEARING_SKIP_GROUNDS.join("','")}')`)),
+    check("complaints_hearing_offered_check", sql.raw(`hearing_offered_to is null or hearing_offered_to <@ array['${HEARING_PARTIES.join("','")}']::text[]`)),
+    check("complaints_oral_rule_check", sql.raw(`oral_rule is null or (oral_rule in ('${ORAL_RULES.join("','")}') and channel in ('phone','desk'))`)),
+    check("complaints_deadline_steps_check", sql.raw(`jsonb_typeof(deadline_steps) = 'array'`)),
     check("complaints_closed_check", sql.raw(`(status = 'closed') = (closed_on is not null)`)),
     check("complaints_closed_after_receipt", sql.raw(`closed_on is null or closed_on >= received_on`)),
     check("complaints_received_not_after_creation", sql.raw(`imported_at is not null or received_on <= (created_at at time zone 'Europe/Amsterdam')::date`)),
     check("complaints_deadline_after_receipt", sql.raw(`deadline > received_on`)),
     check("complaints_ack_after_receipt", sql.raw(`acknowledged_on is null or acknowledged_on >= received_on`)),
     check("complaints_decided_after_receipt", sql.raw(`decided_on is null or decided_on >= received_on`)),
-    check("complaints_decision_complete", sql.raw(`(decided_on is null) = (outcome is null)`)),
+    check("complaints_decision_complete", sql.raw(`(decided_on is null) = (outcome is null or outcome = 'withdrawn')`)),
     check("complaints_decline_complete", sql.raw(`(declined_on is null) = (decline_reason is null)`)),
-    check("complaints_hearing_one_of", sql.raw(`hearing_report is null or hearing_skipped_because is null`)),
+    check("complaints_hearing_one_of", sql.raw(`hearing_report is null or (hearing_skipped_because is null and hearing_skip_ground is null)`)),
     // Imported history (an older system) may lack the notice date and the complainant's contact details.
     check("complaints_postpone_pair", sql.raw(`imported_at is not null or (postponed_until is null) = (postponement_notice_on is null)`)),
     check(

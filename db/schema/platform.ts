@@ -120,7 +120,11 @@ export const customers = pgTable(
 
 // ---- Reference data shared by the capabilities --------------------------------------------------------
 
-/** A desk (loket). NL desks run on Europe/Amsterdam, the Caribbean Netherlands on America/Kralendijk. */
+/**
+ * A desk (loket). NL desks run on Europe/Amsterdam, the Caribbean Netherlands on America/Kralendijk.
+ * `holiday_calendar` is the desk's office calendar: NL, or the island it is on (BON, EUX, SAB), each with
+ * its own public holidays (lib/calendar/holidays.ts).
+ */
 export const desks = pgTable(
   "desks",
   {
@@ -137,7 +141,7 @@ export const desks = pgTable(
     active: boolean("active").notNull().default(true),
   },
   (t) => [
-    check("desks_calendar_check", sql`${t.holidayCalendar} in ('NL','BES')`),
+    check("desks_calendar_check", sql`${t.holidayCalendar} in ('NL','BON','EUX','SAB')`),
     check("desks_slot_minutes_check", sql`${t.slotMinutes} between 5 and 240`),
     check("desks_places_check", sql`${t.placesPerSlot} between 0 and 100`),
     check("desks_horizon_check", sql`${t.horizonDays} between 1 and 730`),
@@ -170,23 +174,47 @@ export const deskProducts = pgTable(
 );
 
 /**
- * Extra days off added by an admin: a day the government declares equal to a holiday (Atw art. 3(2)), or a
- * one-off closure of all desks of a calendar. The statutory holidays themselves are computed
- * (lib/calendar/holidays.ts), so they exist for every year without data entry.
+ * Office closures of a whole calendar, added by an admin: a day the KIC and all Dutch desks are closed
+ * (calendar NL), or all desks of an island (BON, EUX, SAB — e.g. Saba's Carnival Monday, whose date the
+ * island sets each year). They change opening hours, bookable slots and SLA clocks, never a statutory
+ * deadline: those follow the Algemene termijnenwet (atw_decree_days below). A single desk's closures are
+ * desk_closures (appointments). The computed holidays themselves are in lib/calendar/holidays.ts.
  */
-export const extraHolidays = pgTable(
-  "extra_holidays",
+export const officeClosedDays = pgTable(
+  "office_closed_days",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     calendar: text("calendar").notNull(),
     day: date("day", { mode: "string" }).notNull(),
     name: text("name").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
     createdAt: tstz("created_at").notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("extra_holidays_calendar_day_key").on(t.calendar, t.day),
-    check("extra_holidays_calendar_check", sql`${t.calendar} in ('NL','BES')`),
+    uniqueIndex("office_closed_days_calendar_day_key").on(t.calendar, t.day),
+    check("office_closed_days_calendar_check", sql`${t.calendar} in ('NL','BON','EUX','SAB')`),
   ],
+);
+
+/**
+ * Days made equal to a generally recognised holiday by a later royal decree (Algemene termijnenwet art.
+ * 3(3)), added by an admin with the decree's citation. The decrees published so far ship with the app
+ * (lib/calendar/atw-decrees.ts). They count for statutory deadlines only, for every desk; they do not close
+ * an office (add an office closed day for that).
+ */
+export const atwDecreeDays = pgTable(
+  "atw_decree_days",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    day: date("day", { mode: "string" }).notNull(),
+    nameNl: text("name_nl").notNull(),
+    nameEn: text("name_en").notNull(),
+    /** The decree: its title and its Staatscourant/Staatsblad reference. */
+    decree: text("decree").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("atw_decree_days_day_key").on(t.day), check("atw_decree_days_decree_check", sql`length(${t.decree}) between 5 and 500`)],
 );
 
 // ---- Outbound email: the outbox every capability writes to -------------------------------------------

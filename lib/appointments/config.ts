@@ -2,11 +2,11 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { notFound } from "@/lib/errors";
-import type { CalendarName } from "@/lib/calendar/holidays";
+import { isCaribbean, type CalendarName } from "@/lib/calendar/holidays";
 import type { DeskConfig, OpeningPeriod } from "./slots";
 
 /**
- * The reference data slot arithmetic needs (desks, opening hours, closures, extra holidays, products),
+ * The reference data slot arithmetic needs (desks, opening hours, closures, office closed days, products),
  * read in one round of queries and kept for a few seconds per instance: availability is asked for far
  * more often than it changes, and the public responses are cacheable for 5 s anyway. Capacity itself is
  * never cached: it lives in appointment_slots and is checked by the database at booking time.
@@ -19,8 +19,8 @@ const TTL_MS = 3000;
 const g = globalThis as unknown as { __apptRef?: Promise<Reference>; __apptRefAt?: number };
 
 /** Opening hours a desk without rows of its own gets: weekdays, a lunch break, its default places. */
-export function defaultHours(calendar: string, places: number): OpeningPeriod[] {
-  const periods = calendar === "BES" ? [["08:00", "12:00"], ["13:00", "16:00"]] : [["09:00", "12:30"], ["13:30", "17:00"]];
+export function defaultHours(calendar: CalendarName, places: number): OpeningPeriod[] {
+  const periods = isCaribbean(calendar) ? [["08:00", "12:00"], ["13:00", "16:00"]] : [["09:00", "12:30"], ["13:30", "17:00"]];
   return [1, 2, 3, 4, 5].flatMap((weekday) => periods.map(([opens, closes]) => ({ weekday, opens, closes, places })));
 }
 
@@ -31,7 +31,7 @@ async function load(): Promise<Reference> {
     db.execute<{ desk_code: string; from_date: string; to_date: string; reason: string }>(
       sql`select desk_code, from_date, to_date, reason from desk_closures where to_date >= current_date - 2`,
     ),
-    db.execute<{ calendar: string; day: string }>(sql`select calendar, day from extra_holidays`),
+    db.execute<{ calendar: string; day: string }>(sql`select calendar, day from office_closed_days`),
     db.execute<{ key: string; name_nl: string; name_en: string; minutes_per_person: number }>(sql`select * from products order by key`),
     db.execute<{ desk_code: string; product_key: string }>(sql`select * from desk_products`),
   ]);
@@ -54,7 +54,7 @@ async function load(): Promise<Reference> {
       active: r.active as boolean,
       hours: hours.length ? hours : defaultHours(calendar, r.places_per_slot as number),
       closures: c.rows.filter((o) => o.desk_code === code).map((o) => ({ fromDate: o.from_date, toDate: o.to_date, reason: o.reason })),
-      extraHolidays: x.rows.filter((o) => o.calendar === calendar).map((o) => o.day),
+      officeClosedDays: x.rows.filter((o) => o.calendar === calendar).map((o) => o.day),
       products: dp.rows.filter((o) => o.desk_code === code).map((o) => o.product_key).sort(),
     });
   }

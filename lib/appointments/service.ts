@@ -114,7 +114,7 @@ export async function availableSlots(
  */
 const dayMemo = new Map<string, Map<string, SlotView[]>>();
 function dayMemoFor(d: DeskInfo): Map<string, SlotView[]> {
-  const key = JSON.stringify([d.code, d.timeZone, d.calendar, d.slotMinutes, d.active, d.hours, d.closures, d.extraHolidays]);
+  const key = JSON.stringify([d.code, d.timeZone, d.calendar, d.slotMinutes, d.active, d.hours, d.closures, d.officeClosedDays]);
   let m = dayMemo.get(key);
   if (!m) {
     if (dayMemo.size > 200) dayMemo.clear();

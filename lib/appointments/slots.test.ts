@@ -13,10 +13,10 @@ const AM: DeskConfig = {
   active: true,
   hours: weekdays("09:00", "12:00", 3),
   closures: [],
-  extraHolidays: [],
+  officeClosedDays: [],
   products: ["DOC", "BIO"],
 };
-const BON: DeskConfig = { ...AM, code: "BON", timeZone: "America/Kralendijk", calendar: "BES", hours: weekdays("08:00", "12:00", 2) };
+const BON: DeskConfig = { ...AM, code: "BON", timeZone: "America/Kralendijk", calendar: "BON", hours: weekdays("08:00", "12:00", 2) };
 
 describe("slot ids", () => {
   it("are stable and parseable", () => {
@@ -76,10 +76,13 @@ describe("slotsOnDay", () => {
   it("has no slots on holidays of the desk's calendar or its island", () => {
     expect(slotsOnDay(AM, "2027-04-27")).toEqual([]); // Koningsdag
     expect(slotsOnDay(AM, "2027-07-01")).not.toEqual([]); // not a holiday in NL
-    expect(slotsOnDay(BON, "2027-07-01")).toEqual([]); // Emancipation Day (BES)
+    // Per island (issue 12): Emancipation Day is a holiday on Sint Eustatius, not on Bonaire.
+    expect(slotsOnDay({ ...BON, code: "EUX", calendar: "EUX" }, "2027-07-01")).toEqual([]); // Emancipation Day, Sint Eustatius
+    expect(slotsOnDay(BON, "2027-07-01")).not.toEqual([]);
+    expect(slotsOnDay(BON, "2027-04-30")).toEqual([]); // Dia di Rincon, Bonaire only
     expect(slotsOnDay(BON, "2027-09-06")).toEqual([]); // Dia di Boneiru, Bonaire only
-    expect(slotsOnDay({ ...BON, code: "SAB" }, "2027-09-06")).not.toEqual([]);
-    expect(slotsOnDay({ ...AM, extraHolidays: ["2027-03-02"] }, "2027-03-02")).toEqual([]);
+    expect(slotsOnDay({ ...BON, code: "SAB", calendar: "SAB" }, "2027-09-06")).not.toEqual([]);
+    expect(slotsOnDay({ ...AM, officeClosedDays: ["2027-03-02"] }, "2027-03-02")).toEqual([]);
     expect(closedReason(AM, "2027-12-25")).toBe("holiday");
   });
 

@@ -21,8 +21,8 @@ export type DeskConfig = {
   active: boolean;
   hours: OpeningPeriod[];
   closures: Closure[];
-  /** Admin-added days off of the desk's calendar (table extra_holidays). */
-  extraHolidays: IsoDate[];
+  /** Days all desks of the desk's calendar are closed (table office_closed_days; not statutory holidays). */
+  officeClosedDays: IsoDate[];
   products: string[];
 };
 
@@ -59,7 +59,7 @@ export function bookableWindow(desk: Pick<DeskConfig, "timeZone" | "minNoticeDay
 /** Why a desk is closed on a date (holiday, closure), or null when it is a normal day. */
 export function closedReason(desk: DeskConfig, date: IsoDate): string | null {
   const year = Number(date.slice(0, 4));
-  const holidays = holidaySet(desk.calendar, year, year, { deskCode: desk.code, extra: desk.extraHolidays });
+  const holidays = holidaySet(desk.calendar, year, year, { extra: desk.officeClosedDays });
   if (holidays.has(date)) return "holiday";
   const closure = desk.closures.find((c) => c.fromDate <= date && date <= c.toDate);
   if (closure) return `closure: ${closure.reason}`;

@@ -24,6 +24,8 @@ export const CAN = {
   bookForCaller: ["frontdesk", "backoffice", "supervisor", "admin"],
   registerComplaint: ["frontdesk", "backoffice", "complaints", "supervisor", "admin"],
   handleComplaints: ["complaints", "supervisor", "admin"],
+  /** The monthly complaint publication (aggregate figures, no personal data): agents, complaints, supervisors. */
+  viewComplaintFigures: ["frontdesk", "backoffice", "complaints", "supervisor", "admin"],
   runDesk: ["desk", "supervisor", "admin"],
   viewDashboards: ["supervisor", "admin"],
   importData: ["supervisor", "admin"],

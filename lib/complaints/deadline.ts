@@ -1,20 +1,30 @@
+import { SHIPPED_ATW_DECREE_DAYS } from "@/lib/calendar/atw-decrees";
 import { addDays, isIsoDate, isWeekend, type IsoDate } from "@/lib/calendar/dates";
 import { dutchHolidays, type Holiday } from "@/lib/calendar/holidays";
 
 /**
  * The Awb chapter 9 deadlines of a complaint, as pure functions (no I/O, the clock is an argument).
- * Holidays are those of the Algemene termijnenwet art. 3(1) (lib/calendar/holidays.ts) plus the days an
- * admin added (`extra_holidays`, Atw art. 3(2)), passed in.
+ * Holidays are those of the Algemene termijnenwet: art. 3(1) and Good Friday (art. 3(2)) computed in
+ * lib/calendar/holidays.ts, and the days made equal to a holiday by royal decree (art. 3(3)): the shipped
+ * decrees of lib/calendar/atw-decrees.ts plus the later ones an admin added (`atw_decree_days`), passed in.
+ * Office closures (desk closures, days the KIC or all desks are closed) are deliberately not part of this
+ * calendar: they change opening hours and SLA clocks, never a statutory deadline. The same calendar holds
+ * for every desk, the Caribbean ones included.
  */
 
 export type Name = { nl: string; en: string };
 
-/** Which days are Atw holidays; built once per request from the computed list and the admin-added days. */
+/** Which days are Atw holidays; built once per request from the computed list and the decree days. */
 export type AtwCalendar = { holiday(d: IsoDate): Name | undefined };
 
-export function atwCalendar(extra: { date: IsoDate; name: string | Name }[] = []): AtwCalendar {
+/**
+ * The Atw calendar: art. 3(1), 3(2), the shipped decree days of art. 3(3), and `decreeDays` — later decree
+ * days an admin added (art. 3(3) as well).
+ */
+export function atwCalendar(decreeDays: { date: IsoDate; name: string | Name }[] = []): AtwCalendar {
   const byYear = new Map<number, Map<IsoDate, Name>>();
-  const extras = new Map<IsoDate, Name>(extra.map((e) => [e.date, typeof e.name === "string" ? { nl: e.name, en: e.name } : e.name]));
+  const decreed = new Map<IsoDate, Name>(SHIPPED_ATW_DECREE_DAYS.map((d) => [d.date, d.name]));
+  for (const e of decreeDays) decreed.set(e.date, typeof e.name === "string" ? { nl: e.name, en: e.name } : e.name);
   return {
     holiday(d) {
       const y = Number(d.slice(0, 4));
@@ -23,7 +33,7 @@ export function atwCalendar(extra: { date: IsoDate; name: string | Name }[] = []
         m = new Map(dutchHolidays(y).map((h: Holiday) => [h.date, h.name]));
         byYear.set(y, m);
       }
-      return m.get(d) ?? extras.get(d);
+      return m.get(d) ?? decreed.get(d);
     },
   };
 }
@@ -56,6 +66,7 @@ export type BasisStep =
   | { kind: "received"; date: IsoDate }
   | { kind: "term"; weeks: 6 | 10; date: IsoDate }
   | { kind: "moved"; from: IsoDate; to: IsoDate; reasons: Name[] }
+  | { kind: "committee"; on: IsoDate; date: IsoDate; kept?: IsoDate }
   | { kind: "postponed"; noticeSentOn: IsoDate; until: IsoDate }
   | { kind: "consent"; consentOn: IsoDate; until: IsoDate };
 
@@ -78,13 +89,30 @@ export function atwMove(d: IsoDate, cal: AtwCalendar): { date: IsoDate; reasons:
   }
 }
 
+/**
+ * A step that changed the deadline, in the order the steps were taken (stored as the complaint's
+ * `deadline_steps`). The deadline in force is the result of the last step, not of an order fixed in code.
+ */
+export type DeadlineStep =
+  /** Awb 9:14: an advisory committee handles it, switched on on `on`. */
+  | { kind: "committee"; on: IsoDate }
+  /** Awb 9:11(2): the one postponement by the authority, with the date its notice was sent. */
+  | { kind: "postponed"; until: IsoDate; noticeSentOn: IsoDate }
+  /** Awb 9:11(3): further postponement with the complainant's written consent. */
+  | { kind: "consent"; until: IsoDate; consentOn: IsoDate };
+
 export type DeadlineInput = {
   receivedOn: IsoDate;
-  advisoryCommittee: boolean;
-  /** Awb 9:11(2): the one postponement, with the date its notice was sent. */
+  /**
+   * Without `steps` (the older form, still used by callers that have no ordered history): ten weeks from
+   * the start when true, then the postponement, then the consents by date. With `steps` it is ignored:
+   * the committee is one of the steps.
+   */
+  advisoryCommittee?: boolean;
   postponement?: { until: IsoDate; noticeSentOn: IsoDate } | null;
-  /** Further postponements, each with the complainant's written consent. */
   consents?: { until: IsoDate; consentOn: IsoDate }[];
+  /** The steps in the order they were taken. */
+  steps?: DeadlineStep[];
 };
 
 export type Deadline = { deadline: IsoDate; basis: BasisStep[] };
@@ -106,19 +134,33 @@ function withAtw(d: Deadline, step: BasisStep & { until: IsoDate }, cal: AtwCale
   return { deadline: moved.date, basis };
 }
 
+/** The steps of an input: as given, or derived from the older fields in their old fixed order. */
+export function stepsOf(input: DeadlineInput): DeadlineStep[] {
+  if (input.steps) return input.steps;
+  const out: DeadlineStep[] = [];
+  if (input.postponement) out.push({ kind: "postponed", ...input.postponement });
+  for (const c of [...(input.consents ?? [])].sort((a, b) => a.until.localeCompare(b.until))) out.push({ kind: "consent", ...c });
+  return out;
+}
+
 /** The deadline in force, with every step that made it (the complaint file shows this). */
 export function complaintDeadline(input: DeadlineInput, cal: AtwCalendar): Deadline {
-  let d = statutoryDeadline(input.receivedOn, input.advisoryCommittee, cal);
-  if (input.postponement) d = withAtw(d, { kind: "postponed", ...input.postponement }, cal);
-  for (const c of [...(input.consents ?? [])].sort((a, b) => a.until.localeCompare(b.until)))
-    d = withAtw(d, { kind: "consent", ...c }, cal);
+  let d = statutoryDeadline(input.receivedOn, !input.steps && !!input.advisoryCommittee, cal);
+  for (const s of stepsOf(input)) {
+    if (s.kind === "committee") {
+      // Awb 9:14 → 9:11(1): ten weeks from receipt (then the Atw), never shorter than the deadline in force.
+      const ten = statutoryDeadline(input.receivedOn, true, cal).deadline;
+      d = ten >= d.deadline ? { deadline: ten, basis: [...d.basis, { kind: "committee", on: s.on, date: ten }] } : { deadline: d.deadline, basis: [...d.basis, { kind: "committee", on: s.on, date: ten, kept: d.deadline }] };
+    } else if (s.kind === "postponed") d = withAtw(d, { kind: "postponed", until: s.until, noticeSentOn: s.noticeSentOn }, cal);
+    else d = withAtw(d, { kind: "consent", until: s.until, consentOn: s.consentOn }, cal);
+  }
   return d;
 }
 
 /** A rule the requested step would break; `code` is what the API's 422 carries. */
-export type RuleBreak = { code: string; message: string; field?: string };
+export type RuleBreak = { code: string; message: string; field?: string; aliases?: string[] };
 
-const brk = (code: string, message: string, field?: string): RuleBreak => ({ code, message, field });
+const brk = (code: string, message: string, field?: string, aliases?: string[]): RuleBreak => ({ code, message, field, ...(aliases ? { aliases } : {}) });
 
 /** Dates of a step: not in the future, not before receipt. */
 export function checkStepDate(field: string, d: IsoDate, receivedOn: IsoDate, today: IsoDate, beforeReceiptCode = "date_before_receipt"): RuleBreak | null {
@@ -129,22 +171,42 @@ export function checkStepDate(field: string, d: IsoDate, receivedOn: IsoDate, to
 }
 
 /**
- * Awb 9:11(2): one postponement, by at most four weeks beyond the deadline in force, with notice sent
- * before that deadline passes (on the deadline day itself is in time).
+ * Awb 9:11(2): the authority may postpone once, by at most four weeks, with written notice to the
+ * complainant and the person concerned. The app sends that notice itself, today, so the notice date is
+ * today: a postponement is refused once today is past the deadline in force, whatever notice date is typed
+ * (sending on the deadline day itself is in time). Refused as well after an earlier postponement
+ * (`awb_9_11_postpone_once`) and once a postponement with the complainant's consent (9:11(3)) exists: after
+ * consent the only way on is consent again.
+ *
+ * The four weeks are counted from the deadline in force as the Atw moved it (a six-week term ending on
+ * Good Friday 2026-04-03 runs to Tuesday 2026-04-07; four weeks from that: 2026-05-05), not from the raw
+ * six weeks. The law does not say which; we chose the date the complainant was told, which never gives
+ * less time than the other reading, and the complaint page says so.
  */
 export function checkPostpone(
   current: DeadlineInput,
-  req: { until: IsoDate; noticeSentOn: IsoDate },
+  req: { until: IsoDate; noticeSentOn?: IsoDate | null },
   today: IsoDate,
   cal: AtwCalendar,
 ): RuleBreak | null {
-  if (current.postponement)
+  const steps = stepsOf(current);
+  if (steps.some((s) => s.kind === "postponed"))
     return brk("awb_9_11_postpone_once", "The handling term can be postponed only once without the complainant's consent (Awb 9:11(2))");
-  const dateBreak = checkStepDate("noticeSentOn", req.noticeSentOn, current.receivedOn, today);
-  if (dateBreak) return dateBreak;
+  if (steps.some((s) => s.kind === "consent"))
+    return brk(
+      "awb_9_11_2_unilateral_after_consent",
+      "The term was already extended with the complainant's consent (Awb 9:11(3)); a further postponement needs their consent again",
+    );
   const { deadline } = complaintDeadline(current, cal);
-  if (req.noticeSentOn > deadline)
-    return brk("awb_9_11_postpone_after_deadline", `The notice must be sent before the deadline (${deadline}) passes (Awb 9:11(2))`, "noticeSentOn");
+  if (today > deadline)
+    return brk(
+      "awb_9_11_2_postpone_after_deadline",
+      `The deadline in force (${deadline}) has passed; a postponement must be notified before it passes (Awb 9:11(2))`,
+      undefined,
+      ["awb_9_11_postpone_after_deadline"],
+    );
+  if (req.noticeSentOn != null && req.noticeSentOn !== today)
+    return brk("awb_9_11_2_notice_dated_today", `The app sends the notice today; its date is ${today}, not ${req.noticeSentOn}`, "noticeSentOn");
   if (!isIsoDate(req.until)) return brk("bad_date", "until is not a date (YYYY-MM-DD)", "until");
   if (req.until <= deadline) return brk("postpone_not_later", `The new date must be after the deadline in force (${deadline})`, "until");
   const max = addDays(deadline, 28);
@@ -153,7 +215,11 @@ export function checkPostpone(
   return null;
 }
 
-/** Further postponement only with the complainant's written consent, recorded with its date. */
+/**
+ * Awb 9:11(3): further postponement only with the complainant's written consent, recorded with its date.
+ * Consent must be given, and recorded, while the deadline in force has not passed: once it has passed the
+ * complaint is overdue and no later consent makes it timely.
+ */
 export function checkConsentPostpone(
   current: DeadlineInput,
   req: { until: IsoDate; consentOn: IsoDate },
@@ -164,8 +230,44 @@ export function checkConsentPostpone(
   if (dateBreak) return dateBreak;
   if (!isIsoDate(req.until)) return brk("bad_date", "until is not a date (YYYY-MM-DD)", "until");
   const { deadline } = complaintDeadline(current, cal);
+  if (req.consentOn > deadline || today > deadline)
+    return brk(
+      "awb_9_11_3_consent_after_deadline",
+      `The deadline in force (${deadline}) has passed; consent given or recorded after it cannot extend it (Awb 9:11(3))`,
+      req.consentOn > deadline ? "consentOn" : undefined,
+    );
   if (req.until <= deadline) return brk("postpone_not_later", `The new date must be after the deadline in force (${deadline})`, "until");
   return null;
+}
+
+/**
+ * Awb 9:14 with 9:11(1): an advisory committee gives ten weeks from receipt instead of six. Switching it on
+ * is refused once the six-week deadline (Atw-moved) has passed: the complainant was owed an answer by
+ * then. Switching it off is refused after that too, and once a postponement or consent followed it (those
+ * were measured from the ten weeks).
+ */
+export function checkCommittee(current: DeadlineInput, on: boolean, today: IsoDate, cal: AtwCalendar): RuleBreak | null {
+  const six = statutoryDeadline(current.receivedOn, false, cal).deadline;
+  const steps = stepsOf(current);
+  const at = steps.findIndex((s) => s.kind === "committee");
+  if (on === (at >= 0)) return null;
+  if (today > six)
+    return brk(
+      "awb_9_14_committee_after_deadline",
+      `The six-week deadline (${six}) has passed; the advisory committee's ten weeks can no longer be chosen or undone (Awb 9:14, 9:11(1))`,
+      "advisoryCommittee",
+    );
+  if (!on && steps.slice(at + 1).length)
+    return brk("awb_9_14_committee_has_later_steps", "A postponement was measured from the committee's ten weeks; the committee cannot be switched off now", "advisoryCommittee");
+  return null;
+}
+
+/** The steps after switching the committee on or off (on: appended, today; off: removed). */
+export function withCommittee(steps: DeadlineStep[], on: boolean, today: IsoDate): DeadlineStep[] {
+  const has = steps.some((s) => s.kind === "committee");
+  if (on && !has) return [...steps, { kind: "committee", on: today }];
+  if (!on && has) return steps.filter((s) => s.kind !== "committee");
+  return steps;
 }
 
 /** Awb 9:8: the notice declining to handle a complaint goes out within four weeks of receipt (Atw applies). */
@@ -196,6 +298,12 @@ export function describeBasis(basis: BasisStep[], locale: "nl" | "en"): string {
           const why = s.reasons.map((r) => r[locale]).join(", ");
           return nl ? `→ verschoven wegens ${why} naar ${s.to}` : `→ moved for ${why} to ${s.to}`;
         }
+        case "committee":
+          if (s.kept)
+            return nl
+              ? `→ adviescommissie vanaf ${s.on}: 10 weken na ontvangst = ${s.date}, eerder dan de geldende termijn, die blijft ${s.kept}`
+              : `→ advisory committee from ${s.on}: 10 weeks after receipt = ${s.date}, earlier than the deadline in force, which stays ${s.kept}`;
+          return nl ? `→ adviescommissie vanaf ${s.on}: 10 weken na ontvangst = ${s.date}` : `→ advisory committee from ${s.on}: 10 weeks after receipt = ${s.date}`;
         case "postponed":
           return nl ? `→ verdaagd met bericht op ${s.noticeSentOn} tot ${s.until}` : `→ postponed with notice on ${s.noticeSentOn} to ${s.until}`;
         case "consent":

@@ -4,6 +4,8 @@ import { db } from "@/db/client";
 import { complaints, users } from "@/db/schema";
 import { addDays, isWeekend } from "@/lib/calendar/dates";
 import { addWorkingDays, atwCalendar, atwMove, isWorkingDay, statutoryDeadline } from "./deadline";
+import { categoryForSubject } from "./categories";
+import { isOralChannel } from "./oral";
 import { todayNl } from "./service";
 
 /**
@@ -66,6 +68,8 @@ export async function seedDemo(now: Date = new Date()): Promise<void> {
         language,
         description: DESCR[subject][Math.floor(rnd() * DESCR[subject].length)],
         subject,
+        category: categoryForSubject(subject),
+        oralRule: isOralChannel(channel) ? "written_procedure" : null,
         handlerId: handler && rnd() < 0.93 ? handler.id : null,
         deadline,
       };
@@ -81,7 +85,7 @@ export async function seedDemo(now: Date = new Date()): Promise<void> {
       if (rnd() < 0.12 && noticeOn <= today && noticeOn >= d) {
         const until = addDays(statutory, 14 + Math.floor(rnd() * 15));
         deadline = atwMove(until, cal).date;
-        Object.assign(row, { postponedUntil: until, postponementNoticeOn: noticeOn, deadline });
+        Object.assign(row, { postponedUntil: until, postponementNoticeOn: noticeOn, deadlineSteps: [{ kind: "postponed", until, noticeSentOn: noticeOn }], deadline });
       }
       // Closing: 83% on time among the closed; older complaints are nearly all closed.
       const closeChance = age > 90 ? 0.995 : age > 42 ? 0.97 : age > 21 ? 0.45 : age > 7 ? 0.15 : 0.02;
@@ -100,13 +104,15 @@ export async function seedDemo(now: Date = new Date()): Promise<void> {
         } else {
           const outcome = pick<string>([["founded", 0.3], ["partly_founded", 0.22], ["unfounded", 0.4], ["no_judgement", 0.08]]);
           Object.assign(row, {
-            hearingSkippedBecause: rnd() < 0.5 ? "Klager heeft verklaard geen prijs te stellen op horen." : null,
+            // Awb 9:10(2)(b): the complainant said they did not wish to be heard.
+            hearingSkipGround: rnd() < 0.5 ? "complainant_waived" : null,
+            hearingSkippedBecause: null,
             hearingReport: null,
             outcome,
             decisionReasons: outcome === "unfounded" ? "De behandeling verliep binnen de wettelijke termijn." : "De behandelduur was te lang; excuses aangeboden.",
             decidedOn: closedOn,
           });
-          if (!row.hearingSkippedBecause) Object.assign(row, { hearingOn: closedOn, hearingReport: "Klager telefonisch gehoord." });
+          if (!row.hearingSkipGround) Object.assign(row, { hearingOn: closedOn, hearingReport: "Klager telefonisch gehoord." });
         }
         Object.assign(row, { status: "closed", closedAs: row.declinedOn ? "declined" : row.informalOn ? "informal" : "decided", closedOn });
       }

@@ -3,7 +3,7 @@
  * outbox, or printed from the letter view for complainants who wrote by post.
  */
 export type LetterLocale = "nl" | "en";
-export type LetterKind = "acknowledgement" | "postponement" | "consent_postponement" | "decline" | "informal" | "hearing" | "decision";
+export type LetterKind = "acknowledgement" | "postponement" | "consent_postponement" | "decline" | "informal" | "hearing" | "decision" | "withdrawal";
 
 export type LetterContext = {
   reference: string;
@@ -37,6 +37,7 @@ const DECLINE: Record<string, Record<LetterLocale, string>> = {
 };
 
 export const describeOutcome = (o: string, l: LetterLocale) => OUTCOME[o]?.[l] ?? o;
+
 export const describeDeclineReason = (r: string, l: LetterLocale) => DECLINE[r]?.[l] ?? r;
 
 const SIGN = { nl: "Met vriendelijke groet,\nIND Klachtbehandeling", en: "Kind regards,\nIND Complaints" };
@@ -59,7 +60,11 @@ export function renderLetter(kind: LetterKind, l: LetterLocale, c: LetterContext
       return nl
         ? wrap("Verdaging van de behandeling van uw klacht", `Wij hebben meer tijd nodig om uw klacht zorgvuldig te behandelen. Wij verdagen de behandeling tot uiterlijk ${c.until} (artikel 9:11, tweede lid, Algemene wet bestuursrecht).`)
         : wrap("We need more time for your complaint", `We need more time to deal with your complaint carefully. We are postponing our decision to ${c.until} at the latest (section 9:11(2) of the General Administrative Law Act).`);
-    case "consent_postponement":
+    case "consent_postponement": // Awb 9:11(3)
+      if (c.toPersonConcerned)
+        return nl
+          ? wrap("Verder uitstel klachtbehandeling", `Met instemming van de klager is de behandeling van klacht ${c.reference}, die over u of uw afdeling gaat, verder uitgesteld tot ${c.until}.`)
+          : wrap("Complaint handling postponed further", `With the complainant's consent, the handling of complaint ${c.reference}, which concerns you or your department, has been postponed further to ${c.until}.`);
       return nl
         ? wrap("Verder uitstel met uw instemming", `Met uw instemming van ${c.on} handelen wij uw klacht uiterlijk op ${c.until} af.`)
         : wrap("Further postponement with your consent", `With the consent you gave on ${c.on}, we will deal with your complaint by ${c.until} at the latest.`);
@@ -72,10 +77,26 @@ export function renderLetter(kind: LetterKind, l: LetterLocale, c: LetterContext
         ? wrap("Uw klacht is naar tevredenheid opgelost", `Zoals besproken op ${c.on} is uw klacht naar uw tevredenheid opgelost. Wij sluiten het dossier.`, c.note ?? "")
         : wrap("Your complaint has been resolved", `As discussed on ${c.on}, your complaint has been resolved to your satisfaction. We are closing the file.`, c.note ?? "");
     case "hearing": // Awb 9:10
+      if (c.toPersonConcerned)
+        return nl
+          ? wrap("Uitnodiging hoorgesprek", `Over klacht ${c.reference}, die over u of uw afdeling gaat, willen wij u horen op ${c.on} (artikel 9:10 Algemene wet bestuursrecht).`)
+          : wrap("Invitation to a hearing", `We would like to hear you on ${c.on} about complaint ${c.reference}, which concerns you or your department (section 9:10 of the General Administrative Law Act).`);
       return nl
         ? wrap("Uitnodiging hoorgesprek", `Wij willen u graag horen over uw klacht op ${c.on}.`)
         : wrap("Invitation to a hearing", `We would like to hear you about your complaint on ${c.on}.`);
-    case "decision": // Awb 9:12
+    case "decision": // Awb 9:12(1): the findings go to the complainant and the person concerned
+      if (c.toPersonConcerned)
+        return nl
+          ? wrap(
+              "Bevindingen en oordeel over een klacht",
+              `Wij hebben klacht ${c.reference} van ${c.receivedOn}, die over u of uw afdeling gaat, onderzocht. Ons oordeel: de klacht is ${describeOutcome(c.outcome ?? "", l)} (artikel 9:12, eerste lid, Algemene wet bestuursrecht).`,
+              c.reasons ?? "",
+            )
+          : wrap(
+              "Findings on a complaint",
+              `We have looked into complaint ${c.reference} of ${c.receivedOn}, which concerns you or your department. Our finding: the complaint is ${describeOutcome(c.outcome ?? "", l)} (section 9:12(1) of the General Administrative Law Act).`,
+              c.reasons ?? "",
+            );
       return nl
         ? wrap(
             "Beslissing op uw klacht",
@@ -89,6 +110,14 @@ export function renderLetter(kind: LetterKind, l: LetterLocale, c: LetterContext
             c.reasons ?? "",
             "If you are not satisfied with how we handled it, you can turn to the National Ombudsman (Nationale ombudsman), PO Box 93122, 2509 AC The Hague, www.nationaleombudsman.nl, within one year of this letter (sections 9:12 and 9:22 of the General Administrative Law Act).",
           );
+    case "withdrawal":
+      if (c.toPersonConcerned)
+        return nl
+          ? wrap("Klacht ingetrokken", `Klacht ${c.reference}, die over u of uw afdeling ging, is op ${c.on} door de klager ingetrokken. Wij behandelen de klacht niet verder.`)
+          : wrap("Complaint withdrawn", `Complaint ${c.reference}, which concerned you or your department, was withdrawn by the complainant on ${c.on}. We will not deal with it further.`);
+      return nl
+        ? wrap("Bevestiging: u heeft uw klacht ingetrokken", `U heeft uw klacht op ${c.on} ingetrokken. Wij behandelen de klacht niet verder en sluiten het dossier.`, c.note ?? "")
+        : wrap("Confirmation: you have withdrawn your complaint", `You withdrew your complaint on ${c.on}. We will not deal with it further and are closing the file.`, c.note ?? "");
   }
 }
 

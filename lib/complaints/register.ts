@@ -147,6 +147,7 @@ export async function complaintRegister(actor: Actor | null, year: number) {
       receivedOn: complaints.receivedOn,
       channel: complaints.channel,
       subject: complaints.subject,
+      category: complaints.category,
       status: complaints.status,
       closedAs: complaints.closedAs,
       outcome: complaints.outcome,
@@ -156,8 +157,9 @@ export async function complaintRegister(actor: Actor | null, year: number) {
     .from(complaints)
     .where(and(sql`${complaints.receivedOn} >= ${from}`, sql`${complaints.receivedOn} <= ${to}`))
     .orderBy(asc(complaints.receivedOn), asc(complaints.reference));
-  const items = rows.map((r) => ({ ...r, onTime: r.closedOn ? r.closedOn <= r.deadline : null }));
-  const closed = items.filter((r) => r.closedOn);
+  // A withdrawn complaint was not handled: onTime null, and not among the closed (counted apart).
+  const items = rows.map((r) => ({ ...r, onTime: r.closedOn && r.closedAs !== "withdrawn" ? r.closedOn <= r.deadline : null }));
+  const closed = items.filter((r) => r.closedOn && r.closedAs !== "withdrawn");
   const byOutcome: Record<string, number> = {};
   const bySubject: Record<string, number> = {};
   for (const r of items) {
@@ -171,6 +173,7 @@ export async function complaintRegister(actor: Actor | null, year: number) {
       received: items.length,
       closed: closed.length,
       closedOnTime: closed.filter((r) => r.onTime).length,
+      withdrawn: items.filter((r) => r.closedAs === "withdrawn").length,
       onTimePct: closed.length ? Math.round((1000 * closed.filter((r) => r.onTime).length) / closed.length) / 10 : null,
       byOutcome,
       bySubject,

@@ -13,7 +13,9 @@ import {
   complaints,
   customers,
   events,
-  extraHolidays,
+  atwDecreeDays,
+  HEARING_PARTIES,
+  HEARING_SKIP_GROUNDS,
   MAX_ATTACHMENT_BYTES,
   users,
 } from "@/db/schema";
@@ -22,10 +24,11 @@ import type { Actor } from "@/lib/auth/roles";
 import { isIsoDate, type IsoDate } from "@/lib/calendar/dates";
 import { NL_TZ, todayIn } from "@/lib/calendar/time";
 import { AppError, badRequest, conflict, forbidden, notFound, ruleViolation } from "@/lib/errors";
-import { queueEmail, wakeOutbox } from "@/lib/mail/outbox";
+import { wakeOutbox } from "@/lib/mail/outbox";
 import { recordEvent, recordRead, type EventActor } from "@/lib/platform/events";
 import {
   atwCalendar,
+  checkCommittee,
   checkConsentPostpone,
   checkDecline,
   checkPostpone,
@@ -37,35 +40,46 @@ import {
   type AtwCalendar,
   type DeadlineInput,
   type RuleBreak,
+  withCommittee,
 } from "./deadline";
-import { DECLINE_REASONS, renderLetter, type LetterContext, type LetterKind } from "./letters";
+import { DECLINE_REASONS } from "./letters";
+import { hasPersonConcerned, sendLetter, sendToParties } from "./letters-out";
+import { categoryForSubject, ensureCategory } from "./categories";
+import { ORAL_CHANNELS, oralRuleFor, type OralRule } from "./oral";
 
 export type Complaint = typeof complaints.$inferSelect;
 
 // ---- Calendar and clock -------------------------------------------------------------------------------
 
-/** The Atw calendar with the days an admin added (extra_holidays, calendar NL). */
+/**
+ * The Atw calendar: the computed holidays, the shipped decree days (art. 3(3)) and the later decree days an
+ * admin added (atw_decree_days). Office closures (office_closed_days, desk_closures) are not read here:
+ * they never move a statutory deadline.
+ */
 export async function loadAtwCalendar(q: DbOrTx = db): Promise<AtwCalendar> {
-  const rows = await q.select({ date: extraHolidays.day, name: extraHolidays.name }).from(extraHolidays).where(eq(extraHolidays.calendar, "NL"));
-  return atwCalendar(rows);
+  const rows = await q.select({ date: atwDecreeDays.day, nl: atwDecreeDays.nameNl, en: atwDecreeDays.nameEn }).from(atwDecreeDays);
+  return atwCalendar(rows.map((r) => ({ date: r.date, name: { nl: r.nl, en: r.en } })));
 }
 
 export const todayNl = (now: Date = new Date()) => todayIn(NL_TZ, now);
 
-const deadlineInput = (c: Pick<Complaint, "receivedOn" | "advisoryCommittee" | "postponedUntil" | "postponementNoticeOn" | "consentPostponements">): DeadlineInput => ({
+/** The deadline's input: receipt and the steps in the order they were taken (deadline_steps). */
+export const deadlineInput = (c: Pick<Complaint, "receivedOn" | "deadlineSteps">): DeadlineInput => ({
   receivedOn: c.receivedOn,
-  advisoryCommittee: c.advisoryCommittee,
-  postponement: c.postponedUntil && c.postponementNoticeOn ? { until: c.postponedUntil, noticeSentOn: c.postponementNoticeOn } : null,
-  consents: c.consentPostponements ?? [],
+  steps: c.deadlineSteps ?? [],
 });
 
-const refuse = (b: RuleBreak | null) => {
-  if (b) throw ruleViolation(b.code, b.message, b.field ? { [b.field]: b.message } : undefined);
+export const refuse = (b: RuleBreak | null) => {
+  if (b) throw ruleViolation(b.code, b.message, b.field ? { [b.field]: b.message } : undefined, b.aliases);
 };
 
 // ---- Schemas ------------------------------------------------------------------------------------------
 
 const isoDate = z.string().refine(isIsoDate, "not a date (YYYY-MM-DD)");
+/** A category key (complaint_categories; whether it exists is checked against the table). */
+const categoryKey = z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, "not a category key");
+/** On a form an empty choice means "from the subject". */
+const optCategory = z.union([z.literal("").transform(() => undefined), categoryKey]).optional();
 const optText = (max: number) =>
   z
     .string()
@@ -86,6 +100,7 @@ export const publicComplaintSchema = z
     happenedWhen: optText(200),
     personConcerned: optText(200),
     subject: z.enum(COMPLAINT_SUBJECTS).optional().default("other"),
+    category: optCategory,
     language: z.enum(["nl", "en"]).optional().default("nl"),
   })
   .superRefine((v, ctx) => {
@@ -108,10 +123,21 @@ export const agentComplaintSchema = z
     receivedOn: isoDate,
     customerId: z.string().uuid().optional().nullable().or(z.literal("").transform(() => null)),
     callId: z.coerce.number().int().positive().optional().nullable().or(z.literal("").transform(() => null)),
+    category: optCategory,
+    /** Oral complaints (phone, desk): resolved at once to the complainant's satisfaction (Awb 9:5)? */
+    resolvedAtOnce: z
+      .union([z.boolean(), z.enum(["true", "false", "on", ""])])
+      .optional()
+      .transform((v) => v === true || v === "true" || v === "on"),
+    /** What was done or agreed, when resolved at once. */
+    resolution: optText(5000),
   })
   .superRefine((v, ctx) => {
     if (!v.email && !v.address && !v.phone)
       ctx.addIssue({ code: "custom", path: ["email"], message: "give an email address, a postal address or a phone number" });
+    if (v.resolvedAtOnce && !(ORAL_CHANNELS as readonly string[]).includes(v.channel))
+      ctx.addIssue({ code: "custom", path: ["resolvedAtOnce"], message: "only a complaint made by phone or at a desk can be resolved at once (Awb 9:5)" });
+    if (v.resolvedAtOnce && !v.resolution) ctx.addIssue({ code: "custom", path: ["resolution"], message: "say how it was resolved" });
   });
 
 export type PublicComplaintInput = z.infer<typeof publicComplaintSchema>;
@@ -147,6 +173,9 @@ type NewComplaint = {
   happenedWhen: string | null;
   personConcerned: string | null;
   subject: string;
+  /** The IND category; from the subject when not given. */
+  category?: string | null;
+  oralRule?: OralRule | null;
   inboundMessageId?: string | null;
 };
 
@@ -163,7 +192,9 @@ async function customerFor(tx: Tx, c: NewComplaint): Promise<string | null> {
 }
 
 async function insertComplaint(tx: Tx, c: NewComplaint, cal: AtwCalendar): Promise<Complaint> {
-  const { deadline } = complaintDeadline({ receivedOn: c.receivedOn, advisoryCommittee: false }, cal);
+  const { deadline } = complaintDeadline({ receivedOn: c.receivedOn, steps: [] }, cal);
+  const category = c.category ?? categoryForSubject(c.subject);
+  await ensureCategory(tx, category);
   const customerId = await customerFor(tx, c);
   const [row] = await tx
     .insert(complaints)
@@ -183,6 +214,8 @@ async function insertComplaint(tx: Tx, c: NewComplaint, cal: AtwCalendar): Promi
       happenedWhen: c.happenedWhen,
       personConcerned: c.personConcerned,
       subject: c.subject,
+      category,
+      oralRule: c.oralRule ?? null,
       deadline,
       inboundMessageId: c.inboundMessageId ?? null,
     })
@@ -215,15 +248,21 @@ export async function fileComplaint(input: PublicComplaintInput, files: Attachme
   return result;
 }
 
-/** Agents register letters, calls, desk visits and emails with their date of receipt (never later than today). */
+/**
+ * Agents register letters, calls, desk visits and emails with their date of receipt (never later than today).
+ * An oral complaint (phone, desk) resolved at once (`resolvedAtOnce`, Awb 9:5) is closed on receipt as
+ * resolved informally, without letters; otherwise it is recorded in writing by this registration and
+ * follows the written procedure (`oralRule` says which applied).
+ */
 export async function registerComplaint(actor: Actor | null, input: AgentComplaintInput, files: AttachmentInput[] = [], now = new Date()) {
   const agent = requirePermission(actor, "registerComplaint");
   checkAttachments(files);
   const today = todayNl(now);
   refuse(input.receivedOn > today ? { code: "date_in_future", message: `receivedOn (${input.receivedOn}) lies in the future`, field: "receivedOn" } : null);
   const cal = await loadAtwCalendar();
+  const oralRule = oralRuleFor(input.channel, input.resolvedAtOnce);
   return db.transaction(async (tx) => {
-    const c = await insertComplaint(tx, { ...input, status: "open", customerId: input.customerId ?? null }, cal);
+    let c = await insertComplaint(tx, { ...input, status: "open", customerId: input.customerId ?? null, oralRule }, cal);
     await storeAttachments(tx, c.id, files);
     if (input.callId) {
       // The call this complaint came in on (spec 03 links to /agent/complaints/new?callId=…).
@@ -231,7 +270,12 @@ export async function registerComplaint(actor: Actor | null, input: AgentComplai
       if (!linked.length) throw badRequest("No such call", { callId: "no such call" });
       await recordEvent(tx, agent, "call", String(input.callId), "linked_complaint", { reference: c.reference });
     }
-    await recordEvent(tx, agent, "complaint", c.id, "received", { channel: input.channel, receivedOn: input.receivedOn, callId: input.callId ?? null });
+    await recordEvent(tx, agent, "complaint", c.id, "received", { channel: input.channel, receivedOn: input.receivedOn, callId: input.callId ?? null, oralRule });
+    if (oralRule === "resolved_at_once") {
+      // Awb 9:5: met to the complainant's satisfaction at once — closed on receipt, no letters.
+      c = await update(tx, c, { informalOn: c.receivedOn, informalNote: input.resolution, status: "closed", closedAs: "informal", closedOn: c.receivedOn });
+      await recordEvent(tx, agent, "complaint", c.id, "resolved_at_once", { on: c.receivedOn });
+    }
     return created(c);
   });
 }
@@ -283,82 +327,26 @@ export async function complaintFromMailIn(
   return { reference: c.reference };
 }
 
-// ---- Letters ------------------------------------------------------------------------------------------
-
-async function sendLetter(
-  tx: Tx,
-  c: Complaint,
-  kind: LetterKind,
-  sentOn: IsoDate,
-  ctx: Partial<LetterContext> = {},
-  recipient: "complainant" | "person_concerned" = "complainant",
-) {
-  let to: string | null = c.complainantEmail;
-  let language = c.language as "nl" | "en";
-  let name = c.complainantName;
-  if (recipient === "person_concerned") {
-    to = null;
-    name = c.personConcerned ?? "";
-    if (c.personConcernedId) {
-      const [u] = await tx.select({ email: users.email, locale: users.locale, name: users.name }).from(users).where(eq(users.id, c.personConcernedId));
-      if (u) [to, language, name] = [u.email, u.locale as "nl" | "en", u.name];
-    }
-  }
-  const text = renderLetter(kind, language, {
-    reference: c.reference,
-    name,
-    receivedOn: c.receivedOn,
-    deadline: c.deadline,
-    toPersonConcerned: recipient === "person_concerned",
-    ...ctx,
-  });
-  let outboundEmailId: string | null = null;
-  if (to) {
-    const mail = await queueEmail(tx, {
-      to,
-      toName: name,
-      subject: text.subject,
-      text: text.body,
-      language,
-      kind: `complaint.${kind}`,
-      contextType: "complaint",
-      contextId: c.id,
-    });
-    outboundEmailId = mail.id;
-  }
-  await tx.insert(complaintLetters).values({
-    complaintId: c.id,
-    kind,
-    recipient,
-    delivery: to ? "email" : "post",
-    toAddress: to ?? (recipient === "complainant" ? c.complainantAddress : c.personConcerned),
-    language,
-    subject: text.subject,
-    body: text.body,
-    sentOn,
-    outboundEmailId,
-  });
-}
-
 // ---- Steps --------------------------------------------------------------------------------------------
 
 /** Steps are for handlers; supervisors read and reassign (spec 00). */
-function requireHandler(actor: Actor | null): Actor {
+export function requireHandler(actor: Actor | null): Actor {
   const a = requirePermission(actor, "handleComplaints");
   if (a.role === "supervisor") throw forbidden("Supervisors read complaint files and reassign them; the handler takes the steps");
   return a;
 }
 
-async function lockOpen(tx: Tx, reference: string): Promise<Complaint> {
+export async function lockOpen(tx: Tx, reference: string): Promise<Complaint> {
   const [c] = await tx.select().from(complaints).where(eq(complaints.reference, reference)).for("update");
   if (!c) throw notFound("Complaint");
   if (c.status === "closed") throw ruleViolation("complaint_closed", `Complaint ${reference} was closed on ${c.closedOn}`);
   return c;
 }
 
-type StepCtx = { tx: Tx; c: Complaint; cal: AtwCalendar; today: IsoDate; actor: Actor };
+export type StepCtx = { tx: Tx; c: Complaint; cal: AtwCalendar; today: IsoDate; actor: Actor };
 
-async function step<T>(actor: Actor | null, reference: string, now: Date, fn: (s: StepCtx) => Promise<T>): Promise<T> {
+/** A step on an open complaint: handler only, the row locked, in one transaction; the outbox woken after. */
+export async function step<T>(actor: Actor | null, reference: string, now: Date, fn: (s: StepCtx) => Promise<T>): Promise<T> {
   const a = requireHandler(actor);
   const cal = await loadAtwCalendar();
   const today = todayNl(now);
@@ -367,7 +355,7 @@ async function step<T>(actor: Actor | null, reference: string, now: Date, fn: (s
   return out;
 }
 
-async function update(tx: Tx, c: Complaint, patch: Partial<typeof complaints.$inferInsert>): Promise<Complaint> {
+export async function update(tx: Tx, c: Complaint, patch: Partial<typeof complaints.$inferInsert>): Promise<Complaint> {
   const [row] = await tx
     .update(complaints)
     .set({ ...patch, updatedAt: new Date() })
@@ -393,31 +381,43 @@ export async function acknowledgeComplaint(actor: Actor | null, reference: strin
   });
 }
 
-export const postponeSchema = z.object({ until: isoDate, noticeSentOn: isoDate });
-/** Awb 9:11(2): once, at most four weeks, notice before the deadline to complainant and person concerned. */
+export const postponeSchema = z.object({
+  until: isoDate,
+  /** Optional and only ever today: the app sends the notice itself, dated the day it is sent (Awb 9:11(2)). */
+  noticeSentOn: isoDate.optional().nullable(),
+});
+/**
+ * Awb 9:11(2): once, at most four weeks beyond the deadline in force (counted from the Atw-moved deadline;
+ * see checkPostpone), refused once the deadline has passed or after a consent-based postponement. The
+ * notice goes out now, dated today, to the complainant and the person or unit the complaint is about.
+ */
 export async function postponeComplaint(actor: Actor | null, reference: string, input: z.infer<typeof postponeSchema>, now = new Date()) {
   return step(actor, reference, now, async ({ tx, c, cal, today, actor: a }) => {
     const current = deadlineInput(c);
     refuse(checkPostpone(current, input, today, cal));
-    const { deadline } = complaintDeadline({ ...current, postponement: input }, cal);
-    const row = await update(tx, c, { postponedUntil: input.until, postponementNoticeOn: input.noticeSentOn, deadline });
-    await sendLetter(tx, row, "postponement", input.noticeSentOn, { until: deadline });
-    if (row.personConcerned || row.personConcernedId) await sendLetter(tx, row, "postponement", input.noticeSentOn, { until: deadline }, "person_concerned");
-    await recordEvent(tx, a, "complaint", c.id, "postponed", { ...input, deadline, previousDeadline: c.deadline });
+    const steps = [...(c.deadlineSteps ?? []), { kind: "postponed" as const, until: input.until, noticeSentOn: today }];
+    const { deadline } = complaintDeadline({ ...current, steps }, cal);
+    const row = await update(tx, c, { postponedUntil: input.until, postponementNoticeOn: today, deadlineSteps: steps, deadline });
+    await sendToParties(tx, row, "postponement", today, { until: deadline });
+    await recordEvent(tx, a, "complaint", c.id, "postponed", { until: input.until, noticeSentOn: today, deadline, previousDeadline: c.deadline });
     return view(row);
   });
 }
 
 export const consentPostponeSchema = z.object({ until: isoDate, consentOn: isoDate });
-/** Awb 9:11(2), last sentence: further postponement only with the complainant's written consent. */
+/**
+ * Awb 9:11(3): further postponement only with the complainant's written consent, given and recorded before
+ * the deadline in force passes. The letters confirm it to the complainant and the person concerned.
+ */
 export async function consentPostponeComplaint(actor: Actor | null, reference: string, input: z.infer<typeof consentPostponeSchema>, now = new Date()) {
   return step(actor, reference, now, async ({ tx, c, cal, today, actor: a }) => {
     const current = deadlineInput(c);
     refuse(checkConsentPostpone(current, input, today, cal));
     const consents = [...(c.consentPostponements ?? []), { until: input.until, consentOn: input.consentOn }];
-    const { deadline } = complaintDeadline({ ...current, consents }, cal);
-    const row = await update(tx, c, { consentPostponements: consents, deadline });
-    await sendLetter(tx, row, "consent_postponement", today, { until: deadline, on: input.consentOn });
+    const steps = [...(c.deadlineSteps ?? []), { kind: "consent" as const, until: input.until, consentOn: input.consentOn }];
+    const { deadline } = complaintDeadline({ ...current, steps }, cal);
+    const row = await update(tx, c, { consentPostponements: consents, deadlineSteps: steps, deadline });
+    await sendToParties(tx, row, "consent_postponement", today, { until: deadline, on: input.consentOn });
     await recordEvent(tx, a, "complaint", c.id, "postponed_with_consent", { ...input, deadline, previousDeadline: c.deadline });
     return view(row);
   });
@@ -471,31 +471,42 @@ export const hearingSchema = z
   .object({
     on: isoDate.optional(),
     report: z.string().trim().max(20_000).optional().nullable().transform((v) => v || null),
-    skippedBecause: z.string().trim().max(2000).optional().nullable().transform((v) => v || null),
+    /** Awb 9:10(2): one of the three grounds (a, b, c); free text is no ground. */
+    skippedBecause: z.enum(HEARING_SKIP_GROUNDS, { message: `one of ${HEARING_SKIP_GROUNDS.join(", ")} (Awb 9:10(2))` }).optional().nullable(),
+    /** A note to the skip ground (e.g. when the complainant said so). */
+    note: z.string().trim().max(2000).optional().nullable().transform((v) => v || null),
+    /** Awb 9:10(1): who was offered a hearing; by default the complainant and, when named, the person concerned. */
+    offeredTo: z.array(z.enum(HEARING_PARTIES)).min(1).max(2).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.report && v.skippedBecause) ctx.addIssue({ code: "custom", path: ["skippedBecause"], message: "a report or a reason to skip, not both" });
     if (!v.report && !v.skippedBecause && !v.on) ctx.addIssue({ code: "custom", path: ["on"], message: "give a date to schedule, a report, or a reason to skip" });
     if (v.report && !v.on) ctx.addIssue({ code: "custom", path: ["on"], message: "required with a report" });
   });
-/** Awb 9:10: hear the complainant — schedule it, record the report, or record why it was skipped (9:10(2)). */
+/**
+ * Awb 9:10: schedule the hearing (invitations to everyone offered one), record its report, or record why
+ * the complainant was not heard — only on a ground of 9:10(2).
+ */
 export async function recordHearing(actor: Actor | null, reference: string, input: z.infer<typeof hearingSchema>, now = new Date()) {
   return step(actor, reference, now, async ({ tx, c, today, actor: a }) => {
+    const offeredTo = input.offeredTo ?? (hasPersonConcerned(c) ? ["complainant", "person_concerned"] : ["complainant"]);
+    if (offeredTo.includes("person_concerned") && !hasPersonConcerned(c))
+      throw badRequest("The complaint names no person concerned", { offeredTo: "name the person or unit the complaint is about first" });
     if (input.skippedBecause) {
-      const row = await update(tx, c, { hearingSkippedBecause: input.skippedBecause, hearingReport: null, hearingOn: input.on ?? null });
-      await recordEvent(tx, a, "complaint", c.id, "hearing_skipped", { reason: input.skippedBecause });
+      const row = await update(tx, c, { hearingSkipGround: input.skippedBecause, hearingSkippedBecause: input.note, hearingReport: null, hearingOn: input.on ?? null });
+      await recordEvent(tx, a, "complaint", c.id, "hearing_skipped", { ground: input.skippedBecause, note: input.note });
       return view(row);
     }
     if (input.report) {
       refuse(checkStepDate("on", input.on!, c.receivedOn, today));
-      const row = await update(tx, c, { hearingOn: input.on!, hearingReport: input.report, hearingSkippedBecause: null });
+      const row = await update(tx, c, { hearingOn: input.on!, hearingReport: input.report, hearingSkippedBecause: null, hearingSkipGround: null, hearingOfferedTo: c.hearingOfferedTo ?? offeredTo });
       await recordEvent(tx, a, "complaint", c.id, "hearing_held", { on: input.on });
       return view(row);
     }
     if (input.on! < today) throw ruleViolation("date_in_past", "A hearing is scheduled for today or later; record a report for a past hearing", { on: "lies in the past" });
-    const row = await update(tx, c, { hearingOn: input.on! });
-    await sendLetter(tx, row, "hearing", today, { on: input.on });
-    await recordEvent(tx, a, "complaint", c.id, "hearing_scheduled", { on: input.on });
+    const row = await update(tx, c, { hearingOn: input.on!, hearingOfferedTo: offeredTo });
+    for (const who of offeredTo) await sendLetter(tx, row, "hearing", today, { on: input.on }, who);
+    await recordEvent(tx, a, "complaint", c.id, "hearing_scheduled", { on: input.on, offeredTo });
     return view(row);
   });
 }
@@ -509,7 +520,8 @@ export const decideSchema = z.object({
 export async function decideComplaint(actor: Actor | null, reference: string, input: z.infer<typeof decideSchema>, now = new Date()) {
   return step(actor, reference, now, async ({ tx, c, today, actor: a }) => {
     refuse(checkStepDate("sentOn", input.sentOn, c.receivedOn, today, "decision_before_receipt"));
-    if (!c.hearingReport && !c.hearingSkippedBecause)
+    // Older files recorded a free-text reason only (hearing_skipped_because); new ones a 9:10(2) ground.
+    if (!c.hearingReport && !c.hearingSkipGround && !c.hearingSkippedBecause)
       throw ruleViolation("awb_9_10_hearing_missing", "Record the hearing report, or why the complainant was not heard, before deciding (Awb 9:10)");
     if (!c.acknowledgedOn) throw ruleViolation("awb_9_6_not_acknowledged", "Acknowledge receipt before deciding (Awb 9:6)");
     const row = await update(tx, c, {
@@ -520,7 +532,7 @@ export async function decideComplaint(actor: Actor | null, reference: string, in
       closedAs: "decided",
       closedOn: input.sentOn,
     });
-    await sendLetter(tx, row, "decision", input.sentOn, { outcome: input.outcome, reasons: input.reasons });
+    await sendToParties(tx, row, "decision", input.sentOn, { outcome: input.outcome, reasons: input.reasons });
     await recordEvent(tx, a, "complaint", c.id, "decided", { outcome: input.outcome, sentOn: input.sentOn, onTime: input.sentOn <= c.deadline });
     return view(row);
   });
@@ -529,19 +541,22 @@ export async function decideComplaint(actor: Actor | null, reference: string, in
 export const patchSchema = z.object({
   handlerId: z.string().uuid().nullable().optional(),
   subject: z.enum(COMPLAINT_SUBJECTS).optional(),
+  category: categoryKey.optional(),
   advisoryCommittee: z.boolean().optional(),
   personConcerned: z.string().trim().max(200).nullable().optional(),
   personConcernedId: z.string().uuid().nullable().optional(),
 });
 
 /**
- * Assign, classify, committee (9:14 → ten weeks). Warns (does not refuse) when the handler is the person
- * complained about (Awb 9:7: the complaint is handled by someone not involved in the conduct).
+ * Assign, classify, committee (Awb 9:14 → ten weeks from receipt, never shorter than the deadline in force;
+ * refused after the six-week deadline). Warns (does not refuse) when the handler is the person complained
+ * about (Awb 9:7: the complaint is handled by someone not involved in the conduct).
  */
-export async function patchComplaint(actor: Actor | null, reference: string, input: z.infer<typeof patchSchema>) {
+export async function patchComplaint(actor: Actor | null, reference: string, input: z.infer<typeof patchSchema>, now = new Date()) {
   const a = requirePermission(actor, "handleComplaints");
   if (a.role === "supervisor" && Object.keys(input).some((k) => k !== "handlerId")) throw forbidden("Supervisors may only reassign");
   const cal = await loadAtwCalendar();
+  const today = todayNl(now);
   return db.transaction(async (tx) => {
     const c = await lockOpen(tx, reference);
     const patch: Partial<typeof complaints.$inferInsert> = { ...input };
@@ -550,8 +565,13 @@ export async function patchComplaint(actor: Actor | null, reference: string, inp
       if (!u || !u.active) throw badRequest("No such active user", { handlerId: "no such active user" });
       if (c.status === "triage") patch.status = "open";
     }
-    if (input.advisoryCommittee !== undefined && input.advisoryCommittee !== c.advisoryCommittee)
-      patch.deadline = complaintDeadline({ ...deadlineInput(c), advisoryCommittee: input.advisoryCommittee }, cal).deadline;
+    if (input.category !== undefined) await ensureCategory(tx, input.category);
+    if (input.advisoryCommittee !== undefined && input.advisoryCommittee !== c.advisoryCommittee) {
+      refuse(checkCommittee(deadlineInput(c), input.advisoryCommittee, today, cal));
+      const steps = withCommittee(c.deadlineSteps ?? [], input.advisoryCommittee, today);
+      patch.deadlineSteps = steps;
+      patch.deadline = complaintDeadline({ receivedOn: c.receivedOn, steps }, cal).deadline;
+    }
     const row = await update(tx, c, patch);
     await recordEvent(tx, a, "complaint", c.id, input.handlerId !== undefined ? "assigned" : "updated", input);
     const warnings = await personConcernedWarnings(tx, row);
@@ -593,18 +613,28 @@ export async function view(c: Complaint, cal?: AtwCalendar, now = new Date()) {
     personConcerned: c.personConcerned,
     personConcernedId: c.personConcernedId,
     subject: c.subject,
+    category: c.category,
+    /** Oral complaints: which rule applied (Awb 9:5 resolved at once, or the written procedure). */
+    oralRule: c.oralRule,
     handlerId: c.handlerId,
     advisoryCommittee: c.advisoryCommittee,
     acknowledgedOn: c.acknowledgedOn,
     postponement: c.postponedUntil ? { until: c.postponedUntil, noticeSentOn: c.postponementNoticeOn } : null,
     consentPostponements: c.consentPostponements,
+    deadlineSteps: c.deadlineSteps,
     decline: c.declinedOn ? { reason: c.declineReason, sentOn: c.declinedOn } : null,
     informal: c.informalOn ? { on: c.informalOn, note: c.informalNote } : null,
-    hearing: c.hearingOn || c.hearingSkippedBecause ? { on: c.hearingOn, report: c.hearingReport, skippedBecause: c.hearingSkippedBecause } : null,
+    hearing:
+      c.hearingOn || c.hearingSkippedBecause || c.hearingSkipGround
+        ? { on: c.hearingOn, report: c.hearingReport, skippedBecause: c.hearingSkipGround, note: c.hearingSkippedBecause, offeredTo: c.hearingOfferedTo }
+        : null,
     decision: c.decidedOn ? { outcome: c.outcome, reasons: c.decisionReasons, sentOn: c.decidedOn } : null,
+    withdrawal: c.withdrawnOn ? { on: c.withdrawnOn, note: c.withdrawalNote } : null,
+    outcome: c.outcome,
     closedAs: c.closedAs,
     closedOn: c.closedOn,
-    onTime: c.closedOn ? c.closedOn <= c.deadline : null,
+    // A withdrawn complaint was not handled: neither on time nor late.
+    onTime: c.closedOn && c.closedAs !== "withdrawn" ? c.closedOn <= c.deadline : null,
     inboundMessageId: c.inboundMessageId,
   };
 }
@@ -686,6 +716,7 @@ export async function listComplaints(actor: Actor | null, q: z.infer<typeof list
         channel: complaints.channel,
         status: complaints.status,
         subject: complaints.subject,
+        category: complaints.category,
         receivedOn: complaints.receivedOn,
         deadline: complaints.deadline,
         acknowledgedOn: complaints.acknowledgedOn,

@@ -10,7 +10,8 @@ import { loadAtwCalendar, todayNl } from "./service";
 /**
  * Complaint figures over a range of dates (spec 05): received by receivedOn, closed/closedOnTime by the
  * closing date; open/overdue/dueWithin5WorkingDays/unacknowledged as of `now`.
- * Handled on time = closed on or before the deadline in force (spec 04).
+ * Handled on time = closed on or before the deadline in force (spec 04). A complaint the complainant
+ * withdrew was not handled: it is counted apart (`withdrawn`), never as closed on time or late.
  */
 export async function complaintSummary(range: { from: IsoDate; to: IsoDate }, now: Date = new Date()): Promise<ComplaintSummary> {
   const today = todayNl(now);
@@ -18,8 +19,9 @@ export async function complaintSummary(range: { from: IsoDate; to: IsoDate }, no
   const { rows } = await db.execute<ComplaintSummary>(sql`
     select
       count(*) filter (where received_on between ${range.from} and ${range.to})::int as "received",
-      count(*) filter (where closed_on between ${range.from} and ${range.to})::int as "closed",
-      count(*) filter (where closed_on between ${range.from} and ${range.to} and closed_on <= deadline)::int as "closedOnTime",
+      count(*) filter (where closed_on between ${range.from} and ${range.to} and closed_as is distinct from 'withdrawn')::int as "closed",
+      count(*) filter (where closed_on between ${range.from} and ${range.to} and closed_as is distinct from 'withdrawn' and closed_on <= deadline)::int as "closedOnTime",
+      count(*) filter (where closed_on between ${range.from} and ${range.to} and closed_as = 'withdrawn')::int as "withdrawn",
       count(*) filter (where status <> 'closed' and received_on <= ${today})::int as "open",
       count(*) filter (where status <> 'closed' and deadline < ${today})::int as "overdue",
       count(*) filter (where status <> 'closed' and deadline between ${today} and ${soon})::int as "dueWithin5WorkingDays",
@@ -30,8 +32,10 @@ export async function complaintSummary(range: { from: IsoDate; to: IsoDate }, no
 
 export async function complaintMonthly(range: { from: IsoDate; to: IsoDate }): Promise<ComplaintMonthStats[]> {
   const { rows } = await db.execute<ComplaintMonthStats>(sql`
-    select to_char(closed_on, 'YYYY-MM') as "month", count(*)::int as "closed",
-           count(*) filter (where closed_on <= deadline)::int as "closedOnTime"
+    select to_char(closed_on, 'YYYY-MM') as "month",
+           count(*) filter (where closed_as is distinct from 'withdrawn')::int as "closed",
+           count(*) filter (where closed_as is distinct from 'withdrawn' and closed_on <= deadline)::int as "closedOnTime",
+           count(*) filter (where closed_as = 'withdrawn')::int as "withdrawn"
     from complaints where closed_on between ${range.from} and ${range.to}
     group by 1 order by 1`);
   return rows;

@@ -150,6 +150,7 @@ export async function dashboardSummary(actor: Actor, range: Range, now: Date = n
       closed: complaints.closed,
       closedOnTime: complaints.closedOnTime,
       onTimePct: complaintOnTimePct(complaints),
+      withdrawn: complaints.withdrawn,
       open: complaints.open,
       overdue: complaints.overdue,
     },

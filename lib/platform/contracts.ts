@@ -43,9 +43,11 @@ export type ComplaintSummary = {
   received: number;
   closed: number;
   closedOnTime: number;
+  /** Withdrawn by the complainant in the range: not handled, so in neither `closed` nor `closedOnTime`. */
+  withdrawn: number;
   open: number;
   overdue: number;
   dueWithin5WorkingDays: number;
   unacknowledged: number;
 };
-export type ComplaintMonthStats = { month: string; closed: number; closedOnTime: number }; // month = YYYY-MM
+export type ComplaintMonthStats = { month: string; closed: number; closedOnTime: number; withdrawn: number }; // month = YYYY-MM; closed excludes withdrawn

@@ -22,9 +22,9 @@ export const DESKS = [
   { code: "DH", nameNl: "Den Haag", nameEn: "The Hague", address: "Leeghwaterplein 40, Den Haag", timeZone: "Europe/Amsterdam", holidayCalendar: "NL", placesPerSlot: 5 },
   { code: "ZW", nameNl: "Zwolle", nameEn: "Zwolle", address: "Hanzelaan 310, Zwolle", timeZone: "Europe/Amsterdam", holidayCalendar: "NL", placesPerSlot: 3 },
   { code: "DB", nameNl: "'s-Hertogenbosch", nameEn: "'s-Hertogenbosch", address: "Leeghwaterlaan 16, 's-Hertogenbosch", timeZone: "Europe/Amsterdam", holidayCalendar: "NL", placesPerSlot: 4 },
-  { code: "BON", nameNl: "Kralendijk (Bonaire)", nameEn: "Kralendijk (Bonaire)", address: "Kaya Grandi 2, Kralendijk", timeZone: "America/Kralendijk", holidayCalendar: "BES", placesPerSlot: 2 },
-  { code: "EUX", nameNl: "Oranjestad (Sint Eustatius)", nameEn: "Oranjestad (St. Eustatius)", address: "Van Tonningenweg, Oranjestad", timeZone: "America/Kralendijk", holidayCalendar: "BES", placesPerSlot: 1 },
-  { code: "SAB", nameNl: "The Bottom (Saba)", nameEn: "The Bottom (Saba)", address: "Power Street, The Bottom", timeZone: "America/Kralendijk", holidayCalendar: "BES", placesPerSlot: 1 },
+  { code: "BON", nameNl: "Kralendijk (Bonaire)", nameEn: "Kralendijk (Bonaire)", address: "Kaya Grandi 2, Kralendijk", timeZone: "America/Kralendijk", holidayCalendar: "BON", placesPerSlot: 2 },
+  { code: "EUX", nameNl: "Oranjestad (Sint Eustatius)", nameEn: "Oranjestad (St. Eustatius)", address: "Van Tonningenweg, Oranjestad", timeZone: "America/Kralendijk", holidayCalendar: "EUX", placesPerSlot: 1 },
+  { code: "SAB", nameNl: "The Bottom (Saba)", nameEn: "The Bottom (Saba)", address: "Power Street, The Bottom", timeZone: "America/Kralendijk", holidayCalendar: "SAB", placesPerSlot: 1 },
 ] as const;
 
 export const PRODUCTS = [
@@ -48,7 +48,7 @@ export async function seedReferenceData(): Promise<void> {
   await db.insert(desks).values(DESKS.map((d) => ({ ...d }))).onConflictDoNothing();
   await db.insert(products).values(PRODUCTS.map((p) => ({ ...p }))).onConflictDoNothing();
   const links = DESKS.flatMap((d) =>
-    (d.holidayCalendar === "BES" ? ["DOC", "BIO"] : ["DOC", "BIO", "VAA", "TKV"]).map((p) => ({ deskCode: d.code, productKey: p })),
+    (d.holidayCalendar !== "NL" ? ["DOC", "BIO"] : ["DOC", "BIO", "VAA", "TKV"]).map((p) => ({ deskCode: d.code, productKey: p })),
   );
   await db.insert(deskProducts).values(links).onConflictDoNothing();
 }

@@ -8,6 +8,7 @@ export const AGENT_NAV: { href: string; key: string; permission?: Permission }[]
   { href: "/agent/appointments", key: "appointments", permission: "bookForCaller" },
   { href: "/agent/desk", key: "desk", permission: "runDesk" },
   { href: "/agent/complaints", key: "complaints", permission: "registerComplaint" },
+  { href: "/agent/complaints/publication", key: "complaintFigures", permission: "viewComplaintFigures" },
   { href: "/agent/dashboard", key: "dashboard", permission: "viewDashboards" },
   { href: "/agent/wallboard", key: "wallboard", permission: "viewDashboards" },
   { href: "/agent/report", key: "report", permission: "viewDashboards" },
@@ -16,4 +17,6 @@ export const AGENT_NAV: { href: string; key: string; permission?: Permission }[]
   { href: "/agent/admin/outbox", key: "outbox", permission: "administer" },
   { href: "/agent/admin/reference", key: "reference", permission: "administer" },
   { href: "/agent/admin/cti", key: "cti", permission: "administer" },
+  { href: "/agent/admin/calendars", key: "calendars", permission: "administer" },
+  { href: "/agent/admin/complaint-categories", key: "complaintCategories", permission: "administer" },
 ];

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { extraHolidays } from "@/db/schema";
+import { officeClosedDays } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { DEFAULT_SLA, nlBusinessCalendar, type BusinessCalendar, type SlaTargets } from "./sla";
 
@@ -20,10 +20,10 @@ export async function slaTargets(tx: DbOrTx): Promise<SlaTargets> {
 }
 
 let cached: { at: number; cal: BusinessCalendar } | undefined;
-/** The NL business calendar with admin-added days off; cached for a minute. */
+/** The NL business calendar with the days the KIC is closed (office_closed_days, NL); cached for a minute. */
 export async function businessCalendar(tx: DbOrTx, now = new Date()): Promise<BusinessCalendar> {
   if (cached && Date.now() - cached.at < 60_000) return cached.cal;
-  const extra = await tx.select({ day: extraHolidays.day }).from(extraHolidays).where(eq(extraHolidays.calendar, "NL"));
+  const extra = await tx.select({ day: officeClosedDays.day }).from(officeClosedDays).where(eq(officeClosedDays.calendar, "NL"));
   const cal = nlBusinessCalendar(now, extra.map((e) => e.day));
   cached = { at: Date.now(), cal };
   return cal;

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import pg from "pg";
 
 /** A desk of its own per test (unique code), open every day 08:00–20:00, so tests never share capacity. */
-export async function createTestDesk(opts: { places?: number; minNoticeDays?: number; calendar?: "NL" | "BES"; timeZone?: string } = {}) {
+export async function createTestDesk(opts: { places?: number; minNoticeDays?: number; calendar?: "NL" | "BON" | "EUX" | "SAB"; timeZone?: string } = {}) {
   const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
   const code = "T" + Array.from(crypto.randomBytes(4), (b) => letters[b % 26]).join("");
   const c = new pg.Client({ connectionString: process.env.DATABASE_URL });

@@ -16,6 +16,7 @@ import {
   recordHearing,
   resolveInformally,
 } from "@/lib/complaints/service";
+import { withdrawComplaint, withdrawSchema } from "@/lib/complaints/withdraw";
 import type { Actor } from "@/lib/auth/roles";
 
 type P = { reference: string; step: string };
@@ -29,6 +30,7 @@ const STEPS: Record<string, (req: Request, actor: Actor | null, ref: string) => 
   "resolve-informally": async (req, a, r) => resolveInformally(a, r, await parseBody(req, informalSchema)),
   hearing: async (req, a, r) => recordHearing(a, r, await parseBody(req, hearingSchema)),
   decide: async (req, a, r) => decideComplaint(a, r, await parseBody(req, decideSchema)),
+  withdraw: async (req, a, r) => withdrawComplaint(a, r, await parseBody(req, withdrawSchema)),
 };
 
 export const POST = apiRoute<P>({ permission: "handleComplaints" }, async ({ req, params, actor }) => {
