@@ -16,4 +16,5 @@ export const AGENT_NAV: { href: string; key: string; permission?: Permission }[]
   { href: "/agent/admin/outbox", key: "outbox", permission: "administer" },
   { href: "/agent/admin/reference", key: "reference", permission: "administer" },
   { href: "/agent/admin/cti", key: "cti", permission: "administer" },
+  { href: "/agent/admin/privacy", key: "privacy", permission: "administer" },
 ];
