@@ -27,6 +27,9 @@ import { auditRead } from "./audit";
  * records, anonymise them everywhere. Every step is in the access log (auditRead) or the event log.
  */
 
+/** A text[] parameter (a PostgreSQL array literal, each element quoted and escaped). */
+const textArray = (values: readonly string[]) => sql`${`{${values.map((v) => `"${v.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`).join(",")}}`}::text[]`;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function customerIdOf(raw: string): string {
@@ -99,16 +102,25 @@ async function subjectScope(q: DbOrTx, c: CustomerRow) {
   const email = c.email?.toLowerCase() ?? null;
   const phone = normalizePhone(c.phone);
   const ids = async <T>(query: ReturnType<typeof sql>) => (await q.execute<{ id: T }>(query)).rows.map((r) => r.id);
-  const [ticketIds, callIds, appointmentIds, complaintIds, slotAlertIds] = await Promise.all([
-    ids<string>(sql`select id from tickets where customer_id = ${c.id} order by created_at`),
-    // An unmatched call from (or to) their number: calls_normalize_phone (db/sql/calls.sql) reads +31/0031/06 alike.
-    ids<number>(sql`select id from calls where customer_id = ${c.id}
-      ${phone && phone.length >= 6 ? sql`or (customer_id is null and anonymised_at is null and calls_normalize_phone(case when direction = 'in' then from_number else to_number end) = ${phone})` : sql``}
-      order by offered_at`),
-    ids<string>(sql`select id from appointments where customer_id = ${c.id} ${email ? sql`or lower(email) = ${email}` : sql``} order by starts_at`),
-    ids<string>(sql`select id from complaints where customer_id = ${c.id} ${email ? sql`or lower(complainant_email) = ${email}` : sql``} order by received_on`),
-    email ? ids<string>(sql`select id from slot_alerts where lower(email) = ${email} order by created_at`) : Promise.resolve([] as string[]),
-  ]);
+  // One after the other: inside an erasure these run on the transaction's one connection.
+  const ticketIds = await ids<string>(sql`select id from tickets where customer_id = ${c.id} order by created_at`);
+  const linked = (await q.execute<{ id: number; number: string | null }>(sql`
+    select id, case when direction = 'in' then from_number else to_number end as number from calls where customer_id = ${c.id}`)).rows;
+  // Inbound calls from their number that nobody linked to them: looked up by calls_from_number_idx in the ways
+  // the number is written (+31 6…, 0031 6…, 06…, and as the telephone system wrote it on their linked calls),
+  // then checked with the same normalisation as the screen pop (calls_normalize_phone, db/sql/calls.sql).
+  let unlinked: number[] = [];
+  if (phone && phone.length >= 6) {
+    const national = phone.replace(/^0/, "");
+    const forms = new Set([c.phone!, phone, `+31${national}`, `0031${national}`, `31${national}`]);
+    for (const l of linked) if (l.number && normalizePhone(l.number) === phone) forms.add(l.number);
+    unlinked = await ids<number>(sql`select id from calls where from_number = any(${textArray([...forms])})
+      and direction = 'in' and customer_id is null and calls_normalize_phone(from_number) = ${phone}`);
+  }
+  const callIds = [...linked.map((l) => Number(l.id)), ...unlinked.map(Number)];
+  const appointmentIds = await ids<string>(sql`select id from appointments where customer_id = ${c.id} ${email ? sql`or lower(email) = ${email}` : sql``} order by starts_at`);
+  const complaintIds = await ids<string>(sql`select id from complaints where customer_id = ${c.id} ${email ? sql`or lower(complainant_email) = ${email}` : sql``} order by received_on`);
+  const slotAlertIds = email ? await ids<string>(sql`select id from slot_alerts where lower(email) = ${email} order by created_at`) : [];
   // Mail to them: to any address their records carry.
   const { rows: addr } = await q.execute<{ a: string }>(sql`
     select distinct lower(x) as a from (
@@ -118,7 +130,7 @@ async function subjectScope(q: DbOrTx, c: CustomerRow) {
     where x is not null`);
   const addresses = addr.map((r) => r.a);
   const outboxIds = addresses.length
-    ? await ids<string>(sql`select id from outbound_emails where lower(to_address) = any(${`{${addresses.map((x) => `"${x.replace(/["\\]/g, "")}"`).join(",")}}`}::text[]) order by created_at`)
+    ? await ids<string>(sql`select id from outbound_emails where lower(to_address) = any(${textArray(addresses)}) order by created_at`)
     : [];
   return { ticketIds, callIds: callIds.map(Number), appointmentIds, complaintIds, slotAlertIds, outboxIds, addresses };
 }
@@ -312,7 +324,7 @@ export async function eraseCustomer(actor: Actor | null, id: string, input: unkn
       customers: await anonymiseCustomers(tx, [c.id]),
     };
     if (scope.addresses.length)
-      await tx.execute(sql`delete from ticket_acks where sender = any(${`{${scope.addresses.map((x) => `"${x.replace(/["\\]/g, "")}"`).join(",")}}`}::text[])`);
+      await tx.execute(sql`delete from ticket_acks where sender = any(${textArray(scope.addresses)})`);
     await recordEvent(tx, a, "customer", c.id, "erased", { counts });
     return { id: c.id, counts };
   });
