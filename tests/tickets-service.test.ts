@@ -150,8 +150,8 @@ describe("audit", () => {
     await getTicket(back, r.ticketNumber!);
     await getTicket(back, r.ticketNumber!);
     const { rows } = await db.execute<{ n: number }>(sql`
-      select count(*)::int as n from events e join customers c on c.id::text = e.entity_id
-      where e.entity_type = 'customer' and e.action = 'read' and c.email = ${from}`);
+      select count(*)::int as n from events e join customers c on e.data->'customers' ? c.id::text
+      where e.entity_type = 'ticket' and e.entity_id = ${String(r.ticketNumber)} and e.action = 'read' and c.email = ${from}`);
     expect(rows[0].n).toBe(1);
   });
 });

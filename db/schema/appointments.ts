@@ -139,6 +139,8 @@ export const appointments = pgTable(
     completedAt: tstz("completed_at"),
     reminderSentAt: tstz("reminder_sent_at"),
     closureNotifiedAt: tstz("closure_notified_at"),
+    /** Set when retention or an erasure request removed names and contact details (lib/privacy/). */
+    anonymisedAt: tstz("anonymised_at"),
   },
   (t) => [
     uniqueIndex("appointments_reference_key").on(t.reference),
@@ -148,7 +150,7 @@ export const appointments = pgTable(
     index("appointments_email_idx").on(sql`lower(${t.email})`),
     index("appointments_reminder_idx").on(t.startsAt).where(sql`${t.status} = 'booked' and ${t.reminderSentAt} is null`),
     check("appointments_persons_check", sql`${t.persons} between 1 and 6 and jsonb_array_length(${t.personList}) = ${t.persons}`),
-    check("appointments_contact_check", sql`${t.email} is not null or ${t.phone} is not null`),
+    check("appointments_contact_check", sql`${t.email} is not null or ${t.phone} is not null or ${t.anonymisedAt} is not null`),
     check("appointments_language_check", sql`${t.language} in ('nl','en')`),
     check("appointments_status_check", sql.raw(`status in ('${APPOINTMENT_STATUSES.join("','")}')`)),
   ],

@@ -54,6 +54,8 @@ export const calls = pgTable(
     callbackOfId: bigint("callback_of_id", { mode: "number" }),
     createdAt: tstz("created_at").notNull().defaultNow(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
+    /** Set when retention or an erasure request removed numbers, notes and the customer link (lib/privacy/). */
+    anonymisedAt: tstz("anonymised_at"),
   },
   (t) => [
     uniqueIndex("calls_source_external_id_key").on(t.source, t.externalId),
@@ -77,6 +79,8 @@ export const calls = pgTable(
     ),
     // The missed-calls list: recent unanswered inbound calls not yet called back.
     index("calls_missed_idx").on(t.offeredAt).where(sql.raw(`result in ('abandoned','timeout','no_answer','busy') and callback_outcome is null`)),
+    // The daily retention job finds the calls still to anonymise without walking years of done ones.
+    index("calls_not_anonymised_idx").on(t.offeredAt).where(sql.raw(`anonymised_at is null`)),
     // The screen pop: open CTI calls.
     index("calls_open_cti_idx").on(t.offeredAt).where(sql.raw(`source = 'cti' and ended_at is null`)),
   ],

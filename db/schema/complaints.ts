@@ -143,6 +143,8 @@ export const complaints = pgTable(
     importedAt: tstz("imported_at"),
     createdAt: tstz("created_at").notNull().defaultNow(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
+    /** Set when retention or an erasure request removed the complainant's details and the texts (lib/privacy/). */
+    anonymisedAt: tstz("anonymised_at"),
   },
   (t) => [
     uniqueIndex("complaints_reference_key").on(t.reference),
@@ -177,7 +179,7 @@ export const complaints = pgTable(
     check("complaints_postpone_pair", sql.raw(`imported_at is not null or (postponed_until is null) = (postponement_notice_on is null)`)),
     check(
       "complaints_contact",
-      sql.raw(`imported_at is not null or complainant_email is not null or complainant_address is not null or complainant_phone is not null`),
+      sql.raw(`imported_at is not null or anonymised_at is not null or complainant_email is not null or complainant_address is not null or complainant_phone is not null`),
     ),
   ],
 );

@@ -81,7 +81,13 @@ export const events = pgTable(
     action: text("action").notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index("events_entity_idx").on(t.entityType, t.entityId, t.at), index("events_at_idx").on(t.at)],
+  (t) => [
+    index("events_entity_idx").on(t.entityType, t.entityId, t.at),
+    index("events_at_idx").on(t.at),
+    // The access log by person: reads whose answer showed this customer's data (lib/privacy/audit.ts), for the
+    // subject-access export.
+    index("events_read_customers_idx").using("gin", sql`(${t.data} -> 'customers')`).where(sql`${t.action} = 'read'`),
+  ],
 );
 
 /** rate-limiter-flexible's Postgres store (its own table layout, created by our migration). */
@@ -109,6 +115,8 @@ export const customers = pgTable(
     vNumber: text("v_number"),
     language: text("language").notNull().default("nl"),
     createdAt: tstz("created_at").notNull().defaultNow(),
+    /** Set when the person's details were removed (retention or an erasure request, lib/privacy/). */
+    anonymisedAt: tstz("anonymised_at"),
   },
   (t) => [
     uniqueIndex("customers_email_key").on(sql`lower(${t.email})`).where(sql`${t.email} is not null`),
@@ -259,6 +267,8 @@ export const outboundEmails = pgTable(
      */
     claimToken: uuid("claim_token"),
     leaseUntil: tstz("lease_until"),
+    /** Set when retention or an erasure request emptied the address, subject and bodies (lib/privacy/). */
+    anonymisedAt: tstz("anonymised_at"),
   },
   (t) => [
     uniqueIndex("outbound_emails_message_id_key").on(t.messageId),

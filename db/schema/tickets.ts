@@ -76,6 +76,8 @@ export const tickets = pgTable(
     lastMessageAt: tstz("last_message_at").notNull().defaultNow(),
     createdAt: tstz("created_at").notNull().defaultNow(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
+    /** Set when retention or an erasure request removed the personal data of the ticket (lib/privacy/). */
+    anonymisedAt: tstz("anonymised_at"),
   },
   (t) => [
     uniqueIndex("tickets_number_key").on(t.number),

@@ -9,7 +9,8 @@ import { addDays, daysBetween, type IsoDate } from "@/lib/calendar/dates";
 import { isoWithOffset, localTime, NL_TZ, todayIn } from "@/lib/calendar/time";
 import { AppError, badRequest, conflict, forbidden, notFound, ruleViolation } from "@/lib/errors";
 import { wakeOutbox } from "@/lib/mail/outbox";
-import { recordEvent, recordRead, SYSTEM, type EventActor } from "@/lib/platform/events";
+import { recordEvent, SYSTEM, type EventActor } from "@/lib/platform/events";
+import { auditRead } from "@/lib/privacy/audit";
 import { deskOr404, productOr404, reference, type DeskInfo, type ProductInfo } from "./config";
 import { icsUrl, manageUrl, queueAppointmentMail, type Lang, appointmentIcs } from "./emails";
 import type { AgentBookInput, BookInput } from "./schemas";
@@ -346,7 +347,7 @@ export async function getAppointment(ref: string, auth: ManageAuth) {
   if ("actor" in auth) {
     return db.transaction(async (tx) => {
       const a = await loadForManage(tx, ref, auth);
-      await recordRead(tx, auth.actor, "appointment", a.reference);
+      await auditRead(auth.actor, { entityType: "appointment", id: a.reference, customers: [a.customer_id], purpose: "appointment_view" }, tx);
       return appointmentJson(a);
     });
   }
@@ -439,7 +440,7 @@ export async function searchAppointments(actor: Actor, q: string) {
        or person_list @> ${JSON.stringify([{ vNumber: q }])}::jsonb
        or exists (select 1 from jsonb_array_elements(person_list) p where p->>'name' ilike ${like})
     order by starts_at desc limit 50`);
-  await recordEvent(db, actor, "appointment", "search", "search", { q, hits: rows.length });
+  await auditRead(actor, { entityType: "appointment", ids: rows.map((a) => a.reference), customers: rows.map((a) => a.customer_id), purpose: "appointment_search", search: q });
   return Promise.all(rows.map((a) => appointmentJson(a)));
 }
 
@@ -455,7 +456,7 @@ export async function deskDay(actor: Actor, deskCode: string, date: IsoDate) {
   const { rows } = await db.execute<AppointmentRow>(
     sql`select * from appointments where desk_code = ${deskCode} and local_date = ${date} and status <> 'cancelled' order by starts_at, reference`,
   );
-  await recordEvent(db, actor, "desk-day", `${deskCode}:${date}`, "read", { count: rows.length });
+  await auditRead(actor, { entityType: "appointment", ids: rows.map((a) => a.reference), customers: rows.map((a) => a.customer_id), purpose: "desk_day", filters: { desk: deskCode, date }, dedupeMinutes: 10 });
   return Promise.all(rows.map(async (a) => ({ ...(await appointmentJson(a)), canNoShow: new Date(a.ends_at) <= new Date() })));
 }
 

@@ -6,6 +6,7 @@ import { queuesFor, type Actor } from "@/lib/auth/roles";
 import { callVisibility } from "./history";
 import { AppError, conflict, notFound, ruleViolation } from "@/lib/errors";
 import { recordEvent, SYSTEM } from "@/lib/platform/events";
+import { auditRead } from "@/lib/privacy/audit";
 import { createPhoneTicket } from "@/lib/tickets/create";
 import { normalizePhone, type CallResult } from "./cti";
 import type { Queue } from "./queues";
@@ -95,14 +96,18 @@ export async function listCalls(actor: Actor, q: ListCallsQuery): Promise<{ call
     // Counting a year of calls is cheap enough with the offered_at index; cap it so a wide filter stays fast.
     db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from calls c where ${cond} limit 100000) x`),
   ]);
-  return { calls: rows.rows.map(toView), total: count.rows[0].n };
+  const calls = rows.rows.map(toView);
+  await auditRead(actor, { entityType: "call", ids: calls.map((c) => c.id), customers: calls.map((c) => c.customerId), purpose: "call_list", filters: { ...q }, dedupeMinutes: 10 });
+  return { calls, total: count.rows[0].n };
 }
 
 export async function getCall(actor: Actor, id: number): Promise<CallView> {
   requirePermission(actor, "workCalls");
   const { rows } = await db.execute(sql`select ${VIEW_COLUMNS} from ${VIEW_FROM} where c.id = ${id} and ${visibility(actor)}`);
   if (!rows[0]) throw notFound("Call");
-  return toView(rows[0]);
+  const call = toView(rows[0]);
+  await auditRead(actor, { entityType: "call", id, customers: [call.customerId], purpose: "call_view", dedupeMinutes: 10 });
+  return call;
 }
 
 /** The topic list, active first by position; inactive ones only for labelling old calls. */
@@ -156,19 +161,12 @@ export async function liveCalls(actor: Actor) {
       const customers = candidates.map((c) => ({ id: c.id, name: c.name, email: c.email, phone: c.phone, vNumber: c.v_number }));
       // Only the call on screen (the first) needs the person's history; the others are listed by name.
       const history = index === 0 && customers.length === 1 ? (await customerHistory(actor, customers[0].id)).filter((h) => !(h.type === "call" && h.id === String(call.id))).slice(0, 10) : [];
-      if (customers.length === 1) await recordReadOnce(actor, customers[0].id, call.id);
+      // The screen pop polls every second: one access-log row per agent and call while it is live.
+      await auditRead(actor, { entityType: "call", id: call.id, customers: customers.map((c) => c.id), purpose: "screen_pop", dedupeMinutes: 12 * 60 });
       return { call, customers, history };
     }),
   );
   return { calls };
-}
-
-/** The screen pop polls every second; the read of a person's data is logged once per call, not per poll. */
-async function recordReadOnce(actor: Actor, customerId: string, callId: number) {
-  await db.execute(sql`insert into events (actor_id, actor_label, entity_type, entity_id, action, data)
-    select ${actor.id}, ${actor.name}, 'customer', ${customerId}, 'read', ${JSON.stringify({ callId })}::jsonb
-    where not exists (select 1 from events where entity_type = 'customer' and entity_id = ${customerId} and action = 'read'
-      and actor_id = ${actor.id} and data->>'callId' = ${String(callId)})`);
 }
 
 // ---- Changing calls ------------------------------------------------------------------------------------
@@ -213,7 +211,7 @@ export async function updateCall(actor: Actor, id: number, patch: UpdateCallInpu
     if (patch.complaintId !== undefined) sets.push(sql`complaint_id = ${patch.complaintId}`);
     const { rowCount } = await tx.execute(sql`update calls set ${sql.join(sets, sql`, `)} where id = ${id}`);
     if (!rowCount) throw notFound("Call");
-    await recordEvent(tx, actor, "call", String(id), "updated", patch);
+    await recordEvent(tx, actor, "call", String(id), "updated", { changed: Object.keys(patch), topic: patch.topic, customerId: patch.customerId });
   });
   return getCall(actor, id);
 }

@@ -25,7 +25,8 @@ import { isIsoDate, type IsoDate } from "@/lib/calendar/dates";
 import { NL_TZ, todayIn } from "@/lib/calendar/time";
 import { AppError, badRequest, conflict, forbidden, notFound, ruleViolation } from "@/lib/errors";
 import { wakeOutbox } from "@/lib/mail/outbox";
-import { recordEvent, recordRead, type EventActor } from "@/lib/platform/events";
+import { recordEvent, type EventActor } from "@/lib/platform/events";
+import { auditRead } from "@/lib/privacy/audit";
 import {
   atwCalendar,
   checkCommittee,
@@ -462,7 +463,7 @@ export async function resolveInformally(actor: Actor | null, reference: string, 
       .returning({ id: calls.id });
     await recordEvent(tx, a, "call", String(call.id), "logged", { complaint: c.reference });
     if (c.complainantEmail) await sendLetter(tx, row, "informal", input.on, { on: input.on, note: input.note });
-    await recordEvent(tx, a, "complaint", c.id, "resolved_informally", { ...input, callId: call.id });
+    await recordEvent(tx, a, "complaint", c.id, "resolved_informally", { on: input.on, callId: call.id });
     return view(row);
   });
 }
@@ -494,7 +495,8 @@ export async function recordHearing(actor: Actor | null, reference: string, inpu
       throw badRequest("The complaint names no person concerned", { offeredTo: "name the person or unit the complaint is about first" });
     if (input.skippedBecause) {
       const row = await update(tx, c, { hearingSkipGround: input.skippedBecause, hearingSkippedBecause: input.note, hearingReport: null, hearingOn: input.on ?? null });
-      await recordEvent(tx, a, "complaint", c.id, "hearing_skipped", { ground: input.skippedBecause, note: input.note });
+      // The ground is one of the three codes of 9:10(2); the free-text note stays on the complaint, not in the event.
+      await recordEvent(tx, a, "complaint", c.id, "hearing_skipped", { ground: input.skippedBecause, on: input.on ?? null });
       return view(row);
     }
     if (input.report) {
@@ -573,7 +575,7 @@ export async function patchComplaint(actor: Actor | null, reference: string, inp
       patch.deadline = complaintDeadline({ receivedOn: c.receivedOn, steps }, cal).deadline;
     }
     const row = await update(tx, c, patch);
-    await recordEvent(tx, a, "complaint", c.id, input.handlerId !== undefined ? "assigned" : "updated", input);
+    await recordEvent(tx, a, "complaint", c.id, input.handlerId !== undefined ? "assigned" : "updated", { ...input, personConcerned: undefined, changed: Object.keys(input) });
     const warnings = await personConcernedWarnings(tx, row);
     return { ...(await view(row)), warnings };
   });
@@ -682,7 +684,7 @@ export async function getComplaint(actor: Actor | null, reference: string, now =
     const { customerHistory } = await import("@/lib/platform/customer-history");
     related = (await customerHistory(a, c.customerId).catch(() => [])).filter((h) => h.type === "ticket" || h.type === "appointment");
   }
-  await recordRead(db, a, "complaint", c.id);
+  await auditRead(a, { entityType: "complaint", id: c.reference, customers: [c.customerId], purpose: "complaint_view", dedupeMinutes: 10 });
   return { ...(await view(c, undefined, now)), handler: handler[0] ?? null, timeline, letters, calls: linkedCalls, attachments, related, warnings };
 }
 
@@ -723,6 +725,7 @@ export async function listComplaints(actor: Actor | null, q: z.infer<typeof list
         closedOn: complaints.closedOn,
         handlerId: complaints.handlerId,
         handlerName: users.name,
+        customerId: complaints.customerId,
       })
       .from(complaints)
       .leftJoin(users, eq(users.id, complaints.handlerId))
@@ -739,6 +742,7 @@ export async function listComplaints(actor: Actor | null, q: z.infer<typeof list
       .from(complaints)
       .where(sql`${complaints.status} <> 'closed'`),
   ]);
+  await auditRead(a, { entityType: "complaint", ids: rows.map((r) => r.reference), customers: rows.map((r) => r.customerId), purpose: "complaint_list", filters: q, dedupeMinutes: 10 });
   const items = rows.map((r) => ({
     ...r,
     band: r.closedOn ? null : deadlineBand(r.deadline, today, cal),
@@ -783,24 +787,25 @@ export async function lookupStatus(input: z.infer<typeof statusLookupSchema>) {
 
 /** A letter for printing (complainants who wrote by post). */
 export async function getLetter(actor: Actor | null, reference: string, letterId: string) {
-  requirePermission(actor, "handleComplaints");
+  const a = requirePermission(actor, "handleComplaints");
   const [row] = await db
-    .select({ letter: complaintLetters, c: { reference: complaints.reference, address: complaints.complainantAddress, name: complaints.complainantName } })
+    .select({ letter: complaintLetters, c: { reference: complaints.reference, address: complaints.complainantAddress, name: complaints.complainantName, customerId: complaints.customerId } })
     .from(complaintLetters)
     .innerJoin(complaints, eq(complaints.id, complaintLetters.complaintId))
     .where(and(eq(complaints.reference, reference), eq(complaintLetters.id, letterId)));
   if (!row) throw notFound("Letter");
+  await auditRead(a, { entityType: "complaint_letter", id: letterId, customers: [row.c.customerId], purpose: "letter_print", filters: { complaint: row.c.reference } });
   return row;
 }
 
 export async function getAttachment(actor: Actor | null, reference: string, id: string) {
   const a = requirePermission(actor, "handleComplaints");
   const [row] = await db
-    .select({ a: complaintAttachments, complaintId: complaints.id })
+    .select({ a: complaintAttachments, complaintId: complaints.id, customerId: complaints.customerId })
     .from(complaintAttachments)
     .innerJoin(complaints, eq(complaints.id, complaintAttachments.complaintId))
     .where(and(eq(complaints.reference, reference), eq(complaintAttachments.id, id)));
   if (!row) throw notFound("Attachment");
-  await recordRead(db, a, "complaint_attachment", id);
+  await auditRead(a, { entityType: "complaint_attachment", id, customers: [row.customerId], purpose: "download", filters: { complaint: reference } });
   return row.a;
 }

@@ -3,12 +3,14 @@ import callsEn from "@/messages/en/calls.json";
 import commonEn from "@/messages/en/common.json";
 import complaintsEn from "@/messages/en/complaints.json";
 import dashboardsEn from "@/messages/en/dashboards.json";
+import privacyEn from "@/messages/en/privacy.json";
 import ticketsEn from "@/messages/en/tickets.json";
 import appointmentsNl from "@/messages/nl/appointments.json";
 import callsNl from "@/messages/nl/calls.json";
 import commonNl from "@/messages/nl/common.json";
 import complaintsNl from "@/messages/nl/complaints.json";
 import dashboardsNl from "@/messages/nl/dashboards.json";
+import privacyNl from "@/messages/nl/privacy.json";
 import ticketsNl from "@/messages/nl/tickets.json";
 
 /**
@@ -22,8 +24,8 @@ export const LOCALE_COOKIE = "NEXT_LOCALE";
 export const toLocale = (v: unknown): Locale => (v === "en" ? "en" : "nl");
 
 const all = {
-  nl: { ...commonNl, ...appointmentsNl, ...ticketsNl, ...callsNl, ...complaintsNl, ...dashboardsNl },
-  en: { ...commonEn, ...appointmentsEn, ...ticketsEn, ...callsEn, ...complaintsEn, ...dashboardsEn },
+  nl: { ...commonNl, ...appointmentsNl, ...ticketsNl, ...callsNl, ...complaintsNl, ...dashboardsNl, ...privacyNl },
+  en: { ...commonEn, ...appointmentsEn, ...ticketsEn, ...callsEn, ...complaintsEn, ...dashboardsEn, ...privacyEn },
 };
 
 export type Messages = typeof all.nl;

@@ -2,13 +2,16 @@ import "server-only";
 import { events } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import type { Actor } from "@/lib/auth/roles";
+import { withoutPersonalData } from "@/lib/privacy/event-data";
 
 /** Who did it, for the event log: a user, an API key, or the system itself (jobs, SMTP, CTI). */
 export type EventActor = Actor | { kind: "system"; name: string };
 
 /**
  * Writes one event row. Call it with the transaction that makes the change, so the change and its event
- * commit together (spec 00, Architecture).
+ * commit together (spec 00, Architecture). `data` holds ids, codes, dates and counts — never personal data
+ * (events outlive the records they point at and are never rewritten); free text and addresses that slip in are
+ * redacted (lib/privacy/event-data.ts). Reads of personal data are logged with auditRead (lib/privacy/audit.ts).
  */
 export async function recordEvent(
   tx: DbOrTx,
@@ -24,12 +27,8 @@ export async function recordEvent(
     entityType,
     entityId,
     action,
-    data,
+    data: withoutPersonalData(data) as Record<string, unknown>,
   });
 }
-
-/** An agent reading a person's data is audit-logged (spec 00). */
-export const recordRead = (tx: DbOrTx, actor: Actor, entityType: string, entityId: string) =>
-  recordEvent(tx, actor, entityType, entityId, "read");
 
 export const SYSTEM = (name: string): EventActor => ({ kind: "system", name });

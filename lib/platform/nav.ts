@@ -19,4 +19,5 @@ export const AGENT_NAV: { href: string; key: string; permission?: Permission }[]
   { href: "/agent/admin/cti", key: "cti", permission: "administer" },
   { href: "/agent/admin/calendars", key: "calendars", permission: "administer" },
   { href: "/agent/admin/complaint-categories", key: "complaintCategories", permission: "administer" },
+  { href: "/agent/admin/privacy", key: "privacy", permission: "administer" },
 ];

@@ -226,7 +226,7 @@ async function ingestInTx(tx: Tx, raw: Buffer, m: Parsed, box: { address: string
         .where(sql`${tickets.id} = ${target.id}`)
         .returning();
       ticket = updated;
-      await recordEvent(tx, SYSTEM("smtp"), "ticket", ticket.id, a === "reopen" ? "reopened" : "message_received", { from: sender, version: ticket.version });
+      await recordEvent(tx, SYSTEM("smtp"), "ticket", ticket.id, a === "reopen" ? "reopened" : "message_received", { version: ticket.version });
     }
   }
 
@@ -311,7 +311,6 @@ async function ingestInTx(tx: Tx, raw: Buffer, m: Parsed, box: { address: string
     }
     await recordEvent(tx, SYSTEM("smtp"), "ticket", ticket.id, "created", {
       number: ticket.number,
-      from: sender,
       mailbox: box.address,
       parseFailed: !m.ok,
       linkedTicketId: linkedFrom,

@@ -10,6 +10,7 @@ import { queueEmail, newMessageId, wakeOutbox } from "@/lib/mail/outbox";
 import { customerHistory } from "@/lib/platform/customer-history";
 import { recordEvent } from "@/lib/platform/events";
 import { isComplaintQueue, ticketQueuesFor } from "./access";
+import { auditRead } from "@/lib/privacy/audit";
 import { replySubject } from "./rules";
 import { hasRemoteImages, sanitizeEmailHtml, textToHtml } from "./sanitize";
 import type { createTicketSchema, ListQuery, patchSchema, replySchema } from "./schemas";
@@ -58,12 +59,12 @@ export async function listTickets(actor: Actor | null, q: ListQuery, now = new D
   const [rows, counts] = await Promise.all([
     db.execute<{
       number: number; subject: string; queue: string; status: string; priority: string; tags: string[]; channel: string;
-      assignee_id: string | null; assignee_name: string | null; customer_name: string | null; customer_email: string | null;
+      assignee_id: string | null; assignee_name: string | null; customer_id: string | null; customer_name: string | null; customer_email: string | null;
       first_response_due_at: Date | null; resolution_due_at: Date | null; first_responded_at: Date | null; due_at: Date | null;
       last_message_at: Date; created_at: Date; parse_failed: boolean;
     }>(sql`
       select t.number, t.subject, t.queue, t.status, t.priority, t.tags, t.channel, t.assignee_id, u.name as assignee_name,
-             c.name as customer_name, c.email as customer_email, t.first_response_due_at, t.resolution_due_at,
+             t.customer_id, c.name as customer_name, c.email as customer_email, t.first_response_due_at, t.resolution_due_at,
              t.first_responded_at, ${due} as due_at, t.last_message_at, t.created_at, t.parse_failed
       from tickets t left join customers c on c.id = t.customer_id left join users u on u.id = t.assignee_id
       where ${where} order by ${order} limit ${q.limit} offset ${q.offset}`),
@@ -74,6 +75,8 @@ export async function listTickets(actor: Actor | null, q: ListQuery, now = new D
       from tickets t left join customers c on c.id = t.customer_id where ${base}`),
   ]);
   const cal = await businessCalendar(db, now);
+  const { q: search, ...filters } = q;
+  await auditRead(a, { entityType: "ticket", ids: rows.rows.map((r) => r.number), customers: rows.rows.map((r) => r.customer_id), purpose: "inbox", filters, search, dedupeMinutes: 10 });
   return {
     items: rows.rows.map((r) => ({
       number: r.number,
@@ -142,7 +145,8 @@ export async function getTicket(actor: Actor | null, number: number, opts: { sho
   ]);
   const history = customer ? await customerHistory(a, customer.id) : [];
   const complaint = isComplaintQueue(t.queue) ? await complaintOfTicket(t.id) : null;
-  if (customer) await auditCustomerRead(a, customer.id, t.number);
+  // The ticket page polls every few seconds: one access-log row per agent, ticket and ten minutes.
+  await auditRead(a, { entityType: "ticket", id: t.number, customers: [customer?.id], purpose: "ticket_view", dedupeMinutes: 10 });
   const cal = await businessCalendar(db, now);
   const outboxById = new Map(outbox.map((o) => [o.id, o]));
   const numberOf = (id: string | null) => linked.find((l) => l.id === id)?.number ?? null;
@@ -202,19 +206,6 @@ async function complaintOfTicket(ticketId: string): Promise<{ reference: string 
   const { rows } = await db.execute<{ reference: string }>(sql`
     select c.reference from complaints c join ticket_messages m on c.inbound_message_id = m.id::text where m.ticket_id = ${ticketId} order by c.created_at limit 1`);
   return rows[0] ?? null;
-}
-
-/**
- * An agent reading a person's data is audit-logged (spec 00). The ticket page polls every few seconds, so one
- * row per agent, person and ten minutes — written by a conditional insert, not a check-then-write.
- */
-async function auditCustomerRead(a: Actor, customerId: string, number: number) {
-  await db.execute(sql`
-    insert into events (actor_id, actor_label, entity_type, entity_id, action, data)
-    select ${a.kind === "user" ? a.id : null}, ${a.name}, 'customer', ${customerId}, 'read', ${JSON.stringify({ via: `KIC-${number}` })}::jsonb
-    where not exists (
-      select 1 from events where entity_type = 'customer' and entity_id = ${customerId} and action = 'read'
-        and actor_label = ${a.name} and at > now() - interval '10 minutes')`);
 }
 
 // ---- Changes -------------------------------------------------------------------------------------------
@@ -481,6 +472,7 @@ export async function attachmentFor(actor: Actor | null, number: number, id: str
     .innerJoin(ticketMessages, eq(ticketMessages.id, ticketAttachments.messageId))
     .where(and(eq(ticketAttachments.id, id), eq(ticketMessages.ticketId, t.id)));
   if (!att) throw notFound("Attachment");
+  await auditRead(a, { entityType: "ticket_attachment", id, customers: [t.customerId], purpose: "download", filters: { ticket: t.number } });
   return att;
 }
 
@@ -489,5 +481,6 @@ export async function rawSourceFor(actor: Actor | null, number: number, messageI
   const t = await visibleTicket(db, a, number);
   const [m] = await db.select({ raw: ticketMessages.rawSource }).from(ticketMessages).where(and(eq(ticketMessages.id, messageId), eq(ticketMessages.ticketId, t.id)));
   if (!m?.raw) throw notFound("Raw message");
+  await auditRead(a, { entityType: "ticket_raw_source", id: messageId, customers: [t.customerId], purpose: "raw_source", filters: { ticket: t.number } });
   return m.raw;
 }
