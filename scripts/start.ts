@@ -176,6 +176,7 @@ async function main() {
   process.on("SIGINT", () => void stopAll(0));
   process.on("SIGTERM", () => void stopAll(0));
 
+  const embeddedDatabase = !env.DATABASE_URL;
   if (!env.DATABASE_URL) {
     if (mode === "web" || mode === "worker")
       fail("DATABASE_URL must be set for start:web / start:worker (split instances share one PostgreSQL). Use `npm start` for the all-in-one embedded setup.");
@@ -198,11 +199,18 @@ async function main() {
   await migrateDatabase(databaseUrl);
   say("database migrated");
 
+  const { demoRequested, isDemoDatabase, DEMO_PASSWORD } = await import("../lib/platform/demo-mode");
+  const demo = demoRequested(env, embeddedDatabase);
   if (mode !== "worker") {
-    const demo = env.NODE_ENV !== "production" || env.SEED_DEMO === "1";
     const { seedIfEmpty } = await import("../db/seed");
     await seedIfEmpty({ demo, log: (m) => say(m) });
   }
+  const demoDatabase = await isDemoDatabase();
+  if (demoDatabase && !demo)
+    fail(
+      "This database was seeded as a demo: its demo accounts share a published password. " +
+        "Start with SEED_DEMO=1 to keep using it as a demo, or use a fresh database (create the first admin with `npm run admin:create -- --email …`).",
+    );
 
   if (mode === "all" || mode === "worker" || mode === "dev") {
     const { startWorker } = await import("../lib/jobs/worker");
@@ -236,9 +244,13 @@ async function main() {
   IND Klantcontact is starting on ${url}
   Inbound SMTP: ${env.SMTP_PORT && mode !== "web" ? `127.0.0.1:${env.SMTP_PORT} (mailboxes: ${env.MAILBOXES})` : "off"}
   Outbound mail: ${env.SMTP_RELAY_URL ?? "no relay set: mail waits in the outbox (admin → Outgoing mail)"}
-  Demo logins (password kic-demo-2026): frontdesk@kic.example, backoffice@kic.example, loket.am@kic.example,
+${
+  demoDatabase
+    ? `  Demo logins (password ${DEMO_PASSWORD}): frontdesk@kic.example, backoffice@kic.example, loket.am@kic.example,
     klachten@kic.example, supervisor@kic.example, admin@kic.example
-  Stop with Ctrl-C.
+`
+    : "  No demo accounts. First admin: npm run admin:create -- --email you@example.org\n"
+}  Stop with Ctrl-C.
 `);
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 import { env } from "@/lib/env";
 import { ingestEmail, mailboxFor, MAX_MESSAGE_BYTES } from "./intake";
+import { logger } from "@/lib/platform/logger";
 
 /**
  * The inbound SMTP listener (spec 02), started by the worker on SMTP_PORT (0 = off). Accepts only the
@@ -20,7 +21,7 @@ export async function startSmtpListener(opts: { port?: number; host?: string } =
       resolve();
     });
   });
-  server.on("error", (e) => console.error("[smtp]", e.message));
+  server.on("error", (e) => logger.error({ err: e, component: "smtp" }, "SMTP listener error"));
   return () => new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
@@ -59,7 +60,7 @@ export function createSmtpServer(): SMTPServer {
         ingestEmail(raw, { to: session.envelope.rcptTo.map((r) => r.address), from })
           .then((r) => callback(null, r.ticketNumber ? `Stored as KIC-${r.ticketNumber}` : "Stored"))
           .catch((e: Error) => {
-            console.error("[smtp] could not store message:", e.message, (e as { cause?: Error }).cause?.message ?? "");
+            logger.error({ err: e, component: "smtp" }, "could not store an inbound message");
             const err = new Error("4.3.0 Temporary failure storing the message, try again later") as Error & { responseCode: number };
             err.responseCode = 451;
             callback(err);
