@@ -91,7 +91,7 @@ function endLeftoverChildren(dataDir: string) {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
       const environ = fs.readFileSync(`/proc/${pid}/environ`, "utf8");
       const ours =
-        (cmd.includes("next") && environ.includes(`KIC_DATA_DIR=${dataDir}`)) ||
+        ((cmd.includes("web-server") || cmd.includes("next")) && environ.includes(`KIC_DATA_DIR=${dataDir}`)) ||
         (cmd.includes("scripts/start.ts") && fs.readlinkSync(`/proc/${pid}/cwd`) === ROOT);
       if (ours) {
         say(`ending pid ${pid}, left running by an earlier run that was killed`);
@@ -220,12 +220,13 @@ async function main() {
 
   if (mode === "all" || mode === "web" || mode === "dev") {
     if (mode !== "dev") buildIfNeeded();
-    const nextBin = require.resolve("next/dist/bin/next");
-    const args = mode === "dev" ? ["dev", "-p", String(env.PORT)] : ["start", "-p", String(env.PORT)];
-    child = spawn(process.execPath, [nextBin, ...args], {
+    // Next behind our own Node server (client address, request id, security headers: scripts/web-server.ts).
+    const args = ["--import", "tsx", path.join(ROOT, "scripts/web-server.ts"), ...(mode === "dev" ? ["--dev"] : [])];
+    child = spawn(process.execPath, args, {
       stdio: "inherit",
       env: {
         ...process.env,
+        PORT: String(env.PORT),
         NODE_ENV: mode === "dev" ? "development" : "production",
         DATABASE_URL: databaseUrl,
         NEXT_TELEMETRY_DISABLED: "1",

@@ -42,3 +42,13 @@ export function validateParams(spec: ParamSpec, params: Record<string, string | 
     if (value === null || !PARAM_FORMATS[format].test(value)) throw new AppError(404, "not_found", `Not found: no ${name} has this form`);
   }
 }
+
+/** For pages: whether every named segment has its format (the page calls notFound() when not). */
+export function paramsValid(spec: ParamSpec, params: Record<string, string | string[] | undefined>): boolean {
+  try {
+    validateParams(spec, params);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -31,7 +31,7 @@ const STEPS: Record<string, (req: Request, actor: Actor | null, ref: string) => 
   decide: async (req, a, r) => decideComplaint(a, r, await parseBody(req, decideSchema)),
 };
 
-export const POST = apiRoute<P>({ permission: "handleComplaints" }, async ({ req, params, actor }) => {
+export const POST = apiRoute<P>({ permission: "handleComplaints", params: { reference: "complaintReference", step: "slug" } }, async ({ req, params, actor }) => {
   const run = STEPS[params.step];
   if (!run) throw notFound("Step");
   return run(req, actor, decodeURIComponent(params.reference));
