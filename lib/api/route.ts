@@ -20,8 +20,12 @@ export type RouteOptions = {
   rateLimit?: { purpose: string; perMinute: number };
   /** The body cap of this route when it is not the 1 MB of JSON: Content-Length over it → 413 unread. */
   maxBodyBytes?: number;
+  /** The form field a 413 names (e.g. `attachments`), for forms that show errors per field. */
+  bodyField?: string;
   /** The password change and sign-out stay open to a user who must still change a one-time password. */
   allowPendingPasswordChange?: boolean;
+  /** The handler sets or clears the session cookie itself (sign-in, sign-out, password change). */
+  ownsSessionCookie?: boolean;
 };
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -51,13 +55,13 @@ export function apiRoute<P extends Params = Params>(opts: RouteOptions, handler:
       if (opts.rateLimit) await limitPublic(req, opts.rateLimit.purpose, opts.rateLimit.perMinute);
       const cap = opts.maxBodyBytes ?? BODY_LIMITS.json;
       if (stateChanging) {
-        checkDeclaredLength(req.headers.get("content-length"), cap);
+        checkDeclaredLength(req.headers.get("content-length"), cap, opts.bodyField);
         bodyCaps.set(req, cap);
       }
       let actor: Actor | null = null;
       if (opts.permission !== "public") {
         const resolved = await resolveActor(req);
-        setCookies = resolved.setCookies;
+        if (!opts.ownsSessionCookie) setCookies = resolved.setCookies;
         actor = resolved.actor;
         if (!actor) throw new AppError(401, "unauthorized", "Sign in first");
         if (actor.mustChangePassword && !opts.allowPendingPasswordChange)

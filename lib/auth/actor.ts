@@ -49,7 +49,8 @@ export async function resolveActor(req?: Request): Promise<ResolvedActor> {
   const session: Session | null = req
     ? await (auth as unknown as (a: { req: Request; res: typeof holder }) => Promise<Session | null>)({ req, res: holder })
     : await auth();
-  const setCookies = holder.headers.getSetCookie();
+  // Only the session cookie (next-auth also hands out its CSRF cookie, which our API does not use).
+  const setCookies = holder.headers.getSetCookie().filter((c) => /^(__Secure-)?authjs\.session-token/.test(c));
   if (!session?.user?.id) return { actor: null, via: null, setCookies };
   const [user] = await db.select().from(users).where(eq(users.id, session.user.id)).limit(1);
   if (!user || !user.active || user.sessionVersion !== session.user.sessionVersion) return { actor: null, via: null, setCookies };

@@ -4,7 +4,7 @@
  * kept only when it stays on the base origin; anything else falls back.
  */
 export function safeCallbackPath(raw: string | null | undefined, fallback = "/agent"): string {
-  if (!raw || raw.length > 2000 || /[\u0000-\u001f\u007f]/.test(raw)) return fallback;
+  if (!raw || raw.length > 2000 || !raw.startsWith("/") || /[\u0000-\u001f\u007f]/.test(raw)) return fallback;
   const base = "http://this.invalid";
   let url: URL;
   try {

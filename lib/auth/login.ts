@@ -59,13 +59,13 @@ async function takePoints(items: (Taken & { blocking: boolean })[]): Promise<Tak
   let waitMs = 0;
   for (const { r, item } of refused) {
     const res = r as RateLimiterRes;
-    waitMs = Math.max(waitMs, res.msBeforeNext);
     if (item.blocking && res.consumedPoints === item.l.points + 1) {
+      // The first attempt over the limit sets the block (its own refusal still shows the window's end).
       const blocks = await counters().blocks.consume(`${item.l.keyPrefix}:${item.key}`);
       const seconds = Math.min(MAX_BLOCK_SECONDS, env().LOGIN_BLOCK_SECONDS * 2 ** Math.min(20, blocks.consumedPoints - 1));
       await item.l.block(item.key, seconds);
       waitMs = Math.max(waitMs, seconds * 1000);
-    }
+    } else waitMs = Math.max(waitMs, res.msBeforeNext);
   }
   throw tooManyRequests(waitMs / 1000);
 }

@@ -54,7 +54,7 @@ async function readBody(req: Request): Promise<{ fields: Record<string, unknown>
  * Public (no session, rate-limited per IP; received today) or an agent registering a complaint received
  * by letter, phone, desk or email (`channel`, `receivedOn`).
  */
-export const POST = apiRoute({ permission: "public", maxBodyBytes: BODY_LIMITS.complaintForm }, async ({ req }) => {
+export const POST = apiRoute({ permission: "public", maxBodyBytes: BODY_LIMITS.complaintForm, bodyField: "attachments" }, async ({ req }) => {
   const hasCredentials = req.headers.has("cookie") || req.headers.has("authorization");
   const actor = hasCredentials ? await currentActor(req).catch(() => null) : null;
   const agent = actor && can(actor, "registerComplaint") && !actor.mustChangePassword ? actor : null;
