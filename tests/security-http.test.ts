@@ -215,7 +215,7 @@ describe("security headers", () => {
     expect(r.headers.get("strict-transport-security")).toBeNull(); // APP_URL is http here
   });
 
-  it("API answers carry them too, HSTS when APP_URL is https, and a route's own CSP wins", async () => {
+  it("API answers carry them too, and HSTS when APP_URL is https", async () => {
     const r = await fetch(`${B.url}/api/health`);
     expect(r.headers.get("content-security-policy")).toContain("default-src 'none'");
     expect(r.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
