@@ -51,7 +51,9 @@ export function apiRoute<P extends Params = Params>(opts: RouteOptions, handler:
       if (opts.params) validateParams(opts.params, params);
       const stateChanging = STATE_CHANGING.has(req.method);
       const apiKey = req.headers.has("authorization");
-      if (stateChanging && !apiKey) checkSameOrigin(req, opts.permission === "public" ? "public" : "session");
+      // A public route that also serves sessions (booking for a caller, a complaint by an agent) is held to
+      // the session rule whenever the request carries the session cookie.
+      if (stateChanging && !apiKey) checkSameOrigin(req, opts.permission === "public" && !hasSessionCookie(req) ? "public" : "session");
       if (opts.rateLimit) await limitPublic(req, opts.rateLimit.purpose, opts.rateLimit.perMinute);
       const cap = opts.maxBodyBytes ?? BODY_LIMITS.json;
       if (stateChanging) {
@@ -76,6 +78,8 @@ export function apiRoute<P extends Params = Params>(opts: RouteOptions, handler:
     }
   };
 }
+
+const hasSessionCookie = (req: Request) => /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/.test(req.headers.get("cookie") ?? "");
 
 function withCookies(res: Response, cookies: string[]): Response {
   if (!cookies.length) return res;

@@ -69,15 +69,19 @@ const level = LEVELS.includes(process.env.LOG_LEVEL ?? "") ? process.env.LOG_LEV
 
 const g = globalThis as unknown as { __kicLogger?: pino.Logger };
 
-export const logger: pino.Logger =
-  g.__kicLogger ??
-  (g.__kicLogger = pino({
+/** The logger's configuration; `destination` for tests. */
+export function createLogger(destination?: pino.DestinationStream): pino.Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { pid: process.pid },
     redact: { paths, censor: "[redacted]" },
     serializers: { err: serializeError, error: serializeError },
     timestamp: pino.stdTimeFunctions.isoTime,
-  }));
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+export const logger: pino.Logger = g.__kicLogger ?? (g.__kicLogger = createLogger());
 
 /** A child logger for one request (the id the server put in `x-request-id`). */
 export function requestLogger(requestId: string | null | undefined): pino.Logger {
