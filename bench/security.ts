@@ -11,10 +11,11 @@
  * built once; the build is kept in the temporary folder for the next run. PostgreSQL: BENCH_DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres), a throw-away database on it. Load to 127.0.0.1 only, bounded.
  *
- * Rounds alternate (base, new, base, new …) so that a change in the machine's load hits both alike; the
- * trivial route (GET /api/health, one `select 1`) of each server is measured too, as a check that the two
- * servers are otherwise alike. Each connection signs in as a user of its own (parallel sign-ins of one
- * account are limited by the per-account counter, as they should be).
+ * Rounds alternate (base, new, base, new …) so that a change in the machine's load hits both alike. Each
+ * connection signs in as a user of its own (parallel sign-ins of one account are limited by the per-account
+ * counter, as they should be). Second figure: the cost of the web server in front of Next — this commit's
+ * build served by `next start` and by scripts/web-server.ts, the trivial route (GET /api/health, one
+ * `select 1`) in alternating rounds.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -31,7 +32,7 @@ const ROOT = path.resolve(__dirname, "..");
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const PORTS = [41950, 41951];
+const PORTS = [41950, 41951, 41952];
 const PASSWORD = "bench-password-1";
 
 const git = (...args: string[]) => spawnSync("git", args, { cwd: ROOT, encoding: "utf8" }).stdout.trim();
@@ -56,7 +57,7 @@ function baseBuild(sha: string): string {
   return dir;
 }
 
-/** The base commit served the way it was: `next start` in its own folder. */
+/** A build served the way the base commit served it: `next start` in its folder. */
 async function startBase(dir: string, port: number, env: Record<string, string>): Promise<AppServer> {
   const child: ChildProcess = spawn(process.execPath, [path.join(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: dir,
@@ -147,18 +148,23 @@ async function main() {
     servers.push(baseServer);
     const newServer = await startAppServer({ port: PORTS[1], env });
     servers.push(newServer);
+    const plainNext = await startBase(ROOT, PORTS[2], env); // this build without the web server in front
+    servers.push(plainNext);
 
     // Warm both (route code loaded, pools filled).
     for (const s of [baseServer, newServer]) for (let i = 0; i < 3; i++) await (await login(s, emails[0])).arrayBuffer();
 
     const rounds: { base: Run; next: Run; baseTrivial: Run; nextTrivial: Run }[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      const baseTrivial = await load(3, () => fetch(`${baseServer.url}/api/health`));
       const baseRun = await load(SECONDS, (i) => login(baseServer, emails[i]));
-      const nextTrivial = await load(3, () => fetch(`${newServer.url}/api/health`));
       const nextRun = await load(SECONDS, (i) => login(newServer, emails[i]));
+      // Trivial route, same build: `next start` (baseTrivial) vs the web server (nextTrivial).
+      const baseTrivial = await load(5, () => fetch(`${plainNext.url}/api/health`));
+      const nextTrivial = await load(5, () => fetch(`${newServer.url}/api/health`));
       rounds.push({ base: baseRun, next: nextRun, baseTrivial, nextTrivial });
-      console.log(`round ${r + 1}: base ${baseRun.rps} sign-ins/s, new ${nextRun.rps} (×${(nextRun.rps / baseRun.rps).toFixed(2)}); trivial ${baseTrivial.rps} / ${nextTrivial.rps}`);
+      console.log(
+        `round ${r + 1}: sign-in base ${baseRun.rps}/s, new ${nextRun.rps}/s (×${(nextRun.rps / baseRun.rps).toFixed(2)}); health next start ${baseTrivial.rps}/s, web server ${nextTrivial.rps}/s`,
+      );
     }
     const sum = (f: (x: (typeof rounds)[number]) => Run) => rounds.reduce((a, x) => a + f(x).requests, 0);
     const total = (f: (x: (typeof rounds)[number]) => Run) => ({
@@ -190,12 +196,14 @@ ${CONCURRENCY} connections, each connection signing in as a user of its own with
 | --- | --- | --- | --- | ---: | ---: |
 ${row("sign-in, before", rounds.map((x) => x.base))}
 ${row("sign-in, with the new checks", rounds.map((x) => x.next))}
-${row("GET /api/health, before (next start)", rounds.map((x) => x.baseTrivial))}
-${row("GET /api/health, now (own web server)", rounds.map((x) => x.nextTrivial))}
+${row("GET /api/health, this build, `next start`", rounds.map((x) => x.baseTrivial))}
+${row("GET /api/health, this build, scripts/web-server.ts", rounds.map((x) => x.nextTrivial))}
 
 **Sign-in throughput with the new checks / before: ${ratio}** (mean of the rounds: ${n.rps} vs ${b.rps} sign-ins/s) — ${
       within ? "within 10 % of before (target met)" : "**not** within 10 % of before (target missed)"
-    }. Trivial route, now / before: ${(nt.rps / bt.rps).toFixed(2)} (the web server in front of Next adds no noticeable cost per request).
+    }. The web server in front of Next (client address, request id, security headers), trivial route with it / without it,
+same build: ${(nt.rps / bt.rps).toFixed(2)} (rounds of 5 s, ${CONCURRENCY} connections, Node's fetch as the load generator on the same 2 cores — the
+round-to-round spread shows how much of that is the machine).
 
 What the sign-in does now: three failure counters taken in one upsert each before the password is compared
 (in parallel), the password compared once, the points given back and the account's count cleared on success,
