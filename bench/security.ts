@@ -132,7 +132,7 @@ async function main() {
   const baseDir = baseBuild(base);
 
   process.env.DATABASE_URL ??= process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const database = await createTestDatabase("kic_bench_sec");
+  const database = await createTestDatabase("kic_bench_signin");
   const servers: AppServer[] = [];
   try {
     await migrateDatabase(database.url);

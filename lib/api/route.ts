@@ -51,9 +51,13 @@ export function apiRoute<P extends Params = Params>(opts: RouteOptions, handler:
       if (opts.params) validateParams(opts.params, params);
       const stateChanging = STATE_CHANGING.has(req.method);
       const apiKey = req.headers.has("authorization");
-      // A public route that also serves sessions (booking for a caller, a complaint by an agent) is held to
-      // the session rule whenever the request carries the session cookie.
-      if (stateChanging && !apiKey) checkSameOrigin(req, opts.permission === "public" && !hasSessionCookie(req) ? "public" : "session");
+      // The session rule whenever the request carries the session cookie (public routes that also serve
+      // sessions included: booking for a caller, a complaint by an agent); without credentials a public
+      // route gets the public rule, and any other route its 401 below.
+      if (stateChanging && !apiKey) {
+        if (hasSessionCookie(req)) checkSameOrigin(req, "session");
+        else if (opts.permission === "public") checkSameOrigin(req, "public");
+      }
       if (opts.rateLimit) await limitPublic(req, opts.rateLimit.purpose, opts.rateLimit.perMinute);
       const cap = opts.maxBodyBytes ?? BODY_LIMITS.json;
       if (stateChanging) {
