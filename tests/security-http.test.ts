@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -335,15 +335,18 @@ describe("path ids", () => {
 describe("admin:create", () => {
   it("prints a one-time password that signs in only to change it", async () => {
     const email = `first-admin-${crypto.randomBytes(4).toString("hex")}@example.org`;
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/admin-create.ts", "--email", email, "--name", "First Admin"], {
-      cwd: ROOT,
-      env: { ...process.env },
-      encoding: "utf8",
-    });
+    // Not spawnSync: a blocked event loop lets the servers' keep-alive connections in the pool go stale.
+    const adminCreate = (...args: string[]) =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
+        execFile(process.execPath, ["--import", "tsx", "scripts/admin-create.ts", ...args], { cwd: ROOT, env: { ...process.env } }, (err, stdout, stderr) =>
+          resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        ),
+      );
+    const run = await adminCreate("--email", email, "--name", "First Admin");
     expect(run.status, run.stderr).toBe(0);
     const password = run.stdout.match(/One-time password: (\S+)/)?.[1];
     expect(password).toBeTruthy();
-    const again = spawnSync(process.execPath, ["--import", "tsx", "scripts/admin-create.ts", "--email", email], { cwd: ROOT, env: { ...process.env }, encoding: "utf8" });
+    const again = await adminCreate("--email", email);
     expect(again.status).not.toBe(0);
 
     const s = new Session(A.url);
