@@ -30,10 +30,11 @@ const SECURITY_HEADERS: [string, string][] = [
   // same-origin: no referrer to other sites (manage links carry tokens), and same-origin POSTs keep
   // their Origin header, which the CSRF check reads (lib/api/route.ts).
   ["Referrer-Policy", "same-origin"],
-  ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"],
+  ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"],
   ["X-Frame-Options", "DENY"],
   ["Cross-Origin-Opener-Policy", "same-origin"],
-  ...(https ? ([["Strict-Transport-Security", "max-age=31536000; includeSubDomains"]] as [string, string][]) : []),
+  // Not includeSubDomains: other hosts under the same domain are not ours to decide for.
+  ...(https ? ([["Strict-Transport-Security", "max-age=31536000"]] as [string, string][]) : []),
 ];
 /** For answers without a CSP of their own (JSON, files): nothing may load or frame them. */
 const DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";

@@ -50,7 +50,8 @@ export function apiRoute<P extends Params = Params>(opts: RouteOptions, handler:
       const params = ctx?.params ? await ctx.params : ({} as P);
       if (opts.params) validateParams(opts.params, params);
       const stateChanging = STATE_CHANGING.has(req.method);
-      const apiKey = req.headers.has("authorization");
+      // An API key (exempt from the Origin check: no ambient credential) is what actorFromApiKey accepts.
+      const apiKey = /^Bearer\s+\S+$/i.test(req.headers.get("authorization") ?? "");
       // The session rule whenever the request carries the session cookie (public routes that also serve
       // sessions included: booking for a caller, a complaint by an agent); without credentials a public
       // route gets the public rule, and any other route its 401 below.
