@@ -13,8 +13,11 @@ export const PARAM_FORMATS = {
   ticketNumber: /^(?:KIC-)?\d{1,9}$/i,
   /** Complaint references: K-2026-00123, or an imported system's (lib/complaints/register.ts). */
   complaintReference: /^[A-Za-z0-9][A-Za-z0-9\-_/.]{0,39}$/,
-  /** Appointment references: desk code and two groups of four (lib/appointments/service.ts newReference). */
-  appointmentReference: /^[A-Za-z]{2,5}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}$/,
+  /**
+   * Appointment references: made as desk code and two groups of four (lib/appointments/service.ts
+   * newReference), but stored rows may carry others (tests, future formats): letters, digits and dashes.
+   */
+  appointmentReference: /^[A-Za-z0-9][A-Za-z0-9-]{2,39}$/,
   /** Desk codes. */
   deskCode: /^[A-Za-z]{2,5}$/,
   /** Slot ids: desk, local date and start time (lib/appointments/slots.ts). */
