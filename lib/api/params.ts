@@ -18,8 +18,8 @@ export const PARAM_FORMATS = {
    * newReference), but stored rows may carry others (tests, future formats): letters, digits and dashes.
    */
   appointmentReference: /^[A-Za-z0-9][A-Za-z0-9-]{2,39}$/,
-  /** Desk codes. */
-  deskCode: /^[A-Za-z]{2,5}$/,
+  /** Desk codes (AM, BON; letters and digits). */
+  deskCode: /^[A-Za-z0-9]{1,16}$/,
   /** Slot ids: desk, local date and start time (lib/appointments/slots.ts). */
   slotId: /^[A-Za-z]{2,5}-\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/,
   /** A word in the path such as a complaint step. */
