@@ -17,6 +17,7 @@ let proxyPort = 0;
 let target: { host: string; port: number };
 let apiKey = "";
 const CTI_TOKEN = "outage-cti-token-0123456789";
+const CLIENT = `192.0.2.${1 + Math.floor(Math.random() * 250)}`;
 
 function openProxy(): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -62,7 +63,9 @@ beforeAll(async () => {
   viaProxy.port = String(proxyPort);
   app = await startAppServer({
     port: 46700 + Math.floor(Math.random() * 200),
-    env: { DATABASE_URL: viaProxy.toString(), CTI_TOKEN, PG_CONNECT_TIMEOUT_MS: "2000" },
+    // TRUSTED_PROXIES: this test's public requests get an address of their own (rate limits are shared
+    // through the database with the other test files).
+    env: { DATABASE_URL: viaProxy.toString(), CTI_TOKEN, PG_CONNECT_TIMEOUT_MS: "2000", TRUSTED_PROXIES: "loopback" },
   });
 }, 120_000);
 
@@ -78,7 +81,7 @@ const requests = {
   publicApi: () =>
     fetch(`${app.url}/api/v1/complaints/status`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "x-forwarded-for": CLIENT },
       body: JSON.stringify({ reference: "K-2000-00001", email: "nobody@example.org" }),
     }),
   cti: () =>
