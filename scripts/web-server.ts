@@ -36,6 +36,8 @@ const SECURITY_HEADERS: [string, string][] = [
   // Not includeSubDomains: other hosts under the same domain are not ours to decide for.
   ...(https ? ([["Strict-Transport-Security", "max-age=31536000"]] as [string, string][]) : []),
 ];
+const FORWARDED = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
+
 /** For answers without a CSP of their own (JSON, files): nothing may load or frame them. */
 const DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
@@ -55,6 +57,9 @@ async function main() {
   await app.prepare();
   const server = http.createServer((req: IncomingMessage, res: ServerResponse) => {
     req.headers[CLIENT_IP_HEADER] = clientAddressOf(req, trust);
+    // Forwarding headers count only from a trusted proxy (Next builds redirect URLs from them, next-auth its
+    // cookie names); from anyone else they are dropped, and Next fills in its own.
+    if (!trust(req.socket.remoteAddress ?? "", 0)) for (const h of FORWARDED) if (h in req.headers) delete req.headers[h];
     const id = crypto.randomUUID();
     req.headers["x-request-id"] = id;
     res.setHeader("X-Request-Id", id);
