@@ -31,6 +31,9 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL: E2E.baseURL,
+    // The journeys' direct API calls (page.request) ride on the browser's session cookie; as a browser's
+    // own fetches do, they say where they come from, or the CSRF check refuses them (lib/api/route.ts).
+    extraHTTPHeaders: { origin: `http://localhost:${PORT}` },
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: systemChromium,

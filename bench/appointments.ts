@@ -103,7 +103,8 @@ async function main() {
     // A real desk's week: the default opening hours (weekdays 09:00–12:30 and 13:30–17:00, 15-minute slots).
     await query(`delete from desk_opening_hours where desk_code = $1`, [desk]);
     // The per-IP read limit is lifted for the bench: it measures the route, not the limiter.
-    const env = { APPOINTMENTS_READS_PER_MINUTE: "100000000", PG_POOL_MAX: "10" };
+    // TRUSTED_PROXIES: the bench stands for many applicants behind one proxy (X-Forwarded-For per request).
+    const env = { APPOINTMENTS_READS_PER_MINUTE: "100000000", PG_POOL_MAX: "10", TRUSTED_PROXIES: "loopback" };
     servers.push(await startAppServer({ port: PORTS[0], env }));
     const a = servers[0];
     const from = new Date(Date.now() + 86400_000).toISOString().slice(0, 10);

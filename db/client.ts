@@ -2,6 +2,7 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
+import { logger } from "@/lib/platform/logger";
 
 export type DB = NodePgDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
@@ -15,12 +16,39 @@ const g = globalThis as unknown as { __kicPool?: pg.Pool; __kicDb?: DB };
 pg.types.setTypeParser(1082, (v) => v);
 pg.types.setTypeParser(20, (v) => Number(v));
 
+/**
+ * Timeouts, so that a slow or vanished database costs a request a bounded wait (then a 503 with
+ * Retry-After, lib/errors.ts) instead of holding it and its connection forever:
+ * - `statement_timeout`: PG_STATEMENT_TIMEOUT_MS in web processes (the custom server marks them with
+ *   KIC_PROCESS_ROLE=web); PG_WORKER_STATEMENT_TIMEOUT_MS elsewhere (worker jobs, the demo seed, scripts),
+ *   where one statement may rightly take minutes (rollup rebuilds, a year of demo calls).
+ * - `idle_in_transaction_session_timeout`: a transaction left open by a stuck request releases its locks.
+ * - `connectionTimeoutMillis`: how long to wait for a connection (new or from a full pool).
+ * - `query_timeout` (client side, a little above the statement timeout): a query on a connection whose
+ *   peer vanished without a TCP reset fails instead of waiting for the kernel's keepalive.
+ * Broken connections leave the pool by themselves (pg discards a client that errored), so the app
+ * recovers without a restart when the database is back.
+ */
+export function poolConfig(url: string): pg.PoolConfig {
+  const e = env();
+  const statement = process.env.KIC_PROCESS_ROLE === "web" ? e.PG_STATEMENT_TIMEOUT_MS : e.PG_WORKER_STATEMENT_TIMEOUT_MS;
+  return {
+    connectionString: url,
+    max: e.PG_POOL_MAX,
+    connectionTimeoutMillis: e.PG_CONNECT_TIMEOUT_MS,
+    statement_timeout: statement || undefined,
+    query_timeout: statement ? statement + 5000 : undefined,
+    idle_in_transaction_session_timeout: e.PG_IDLE_IN_TRANSACTION_TIMEOUT_MS || undefined,
+    keepAlive: true,
+  };
+}
+
 export function pool(): pg.Pool {
   if (!g.__kicPool) {
     const url = env().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
-    g.__kicPool = new pg.Pool({ connectionString: url, max: env().PG_POOL_MAX });
-    g.__kicPool.on("error", (err) => console.error("postgres pool error", err.message));
+    g.__kicPool = new pg.Pool(poolConfig(url));
+    g.__kicPool.on("error", (err) => logger.warn({ err }, "postgres pool: idle client error"));
   }
   return g.__kicPool;
 }

@@ -6,9 +6,11 @@ import { seedDemo as complaints } from "@/lib/complaints/demo";
 import { seedDemo as dashboards } from "@/lib/dashboards/demo";
 import { seedDemo as tickets } from "@/lib/tickets/demo";
 import { seedPlatformDemo, seedReferenceData } from "@/lib/platform/demo";
+import { markDemoDatabase } from "@/lib/platform/demo-mode";
 
 /**
- * Seeds on an empty database: the reference data always, the demo accounts and demo cases when `demo`.
+ * Seeds on an empty database: the reference data always, the demo accounts and demo cases when `demo`
+ * (decided by lib/platform/demo-mode.ts, recorded in the settings table).
  * "Empty" = no users; a second start finds users and seeds nothing. Each capability's seedDemo() skips
  * itself when its tables already hold rows, so a start interrupted while seeding completes on the next one.
  */
@@ -25,6 +27,7 @@ export async function seedIfEmpty(opts: { demo: boolean; log?: (m: string) => vo
     return true;
   }
   const started = Date.now();
+  await markDemoDatabase(); // first: a start interrupted while seeding still knows this is a demo database
   await seedPlatformDemo();
   for (const [name, seed] of [
     ["appointments", appointments],

@@ -1,4 +1,5 @@
-import { DEMO, DEMO_PASSWORD, expect, expectNoA11yViolations, loginAs, setLanguage, test } from "./fixtures";
+import bcrypt from "bcryptjs";
+import { DEMO, DEMO_PASSWORD, e2eQuery, expect, expectNoA11yViolations, loginAs, setLanguage, test } from "./fixtures";
 
 test.describe("platform", () => {
   for (const locale of ["nl", "en"] as const) {
@@ -133,5 +134,84 @@ test.describe("platform", () => {
     const badKey = await request.get("/api/v1/admin/users", { headers: { authorization: "Bearer kic_nope" } });
     expect(badKey.status()).toBe(401);
     void DEMO_PASSWORD;
+  });
+
+  test("the login's callbackUrl cannot leave this site", async ({ page, baseURL }) => {
+    for (const evil of ["/\\evil.example", "//evil.example", "https://evil.example/agent", "javascript:alert(1)"]) {
+      await page.context().clearCookies();
+      await page.goto(`/login?callbackUrl=${encodeURIComponent(evil)}`);
+      await page.locator("#email").fill(DEMO.frontdesk);
+      await page.locator("#password").fill(DEMO_PASSWORD);
+      await page.locator("#login-form button[type=submit]").click();
+      await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+      expect(new URL(page.url()).origin, evil).toBe(new URL(baseURL!).origin);
+      await expect(page).toHaveURL(/\/agent$/);
+    }
+  });
+
+  test("a password set by an admin is replaced at first sign-in; the password page passes axe in nl and en", async ({ page, browser }) => {
+    await loginAs(page, "admin");
+    const email = `pw-${Date.now()}@kic.example`;
+    const created = await page.request.post("/api/v1/admin/users", {
+      data: { email, name: "Nieuw Wachtwoord", password: "chosen-by-admin-1", role: "frontdesk" },
+    });
+    expect(created.status()).toBe(201);
+
+    const context = await browser.newContext();
+    const agent = await context.newPage();
+    await agent.goto("/login?callbackUrl=%2Fagent%2Ftickets");
+    await agent.locator("#email").fill(email);
+    await agent.locator("#password").fill("chosen-by-admin-1");
+    await agent.locator("#login-form button[type=submit]").click();
+    await expect(agent).toHaveURL(/\/wachtwoord$/);
+    await expect(agent.getByTestId("must-change")).toBeVisible();
+    await expectNoA11yViolations(agent, "/wachtwoord (nl)");
+    // Every agent page leads here until the password is changed.
+    await agent.goto("/agent/calls");
+    await expect(agent).toHaveURL(/\/wachtwoord$/);
+
+    await agent.locator("#pw-current").fill("chosen-by-admin-1");
+    await agent.locator("#pw-new").fill("my-own-password-1");
+    await agent.locator("#pw-repeat").fill("something-else-1");
+    await agent.getByRole("button", { name: "Wachtwoord wijzigen" }).click();
+    await expect(agent.locator("#pw-new-err")).toBeVisible();
+    await expectNoA11yViolations(agent, "/wachtwoord with an error (nl)");
+    await agent.locator("#pw-repeat").fill("my-own-password-1");
+    await agent.getByRole("button", { name: "Wachtwoord wijzigen" }).click();
+    await expect(agent).toHaveURL(/\/agent$/);
+
+    await setLanguage(agent, "en");
+    await agent.goto("/wachtwoord");
+    await expect(agent.getByRole("heading", { level: 1 })).toHaveText("Change password");
+    await expect(agent.getByTestId("must-change")).toHaveCount(0);
+    await expectNoA11yViolations(agent, "/wachtwoord (en)");
+    await context.close();
+  });
+
+  test("signing out ends the session everywhere, and pages carry a nonce CSP", async ({ page, browser }) => {
+    // A user of its own: signing out ends every session of the user, and the demo accounts are shared by
+    // the journeys running in parallel.
+    const email = `so-${Date.now()}@kic.example`;
+    await e2eQuery(`insert into users (email, name, password_hash, role) values ($1, 'Sign Out', $2, 'backoffice')`, [email, bcrypt.hashSync("sign-out-password-1", 4)]);
+    const signIn = async (p: typeof page) => {
+      await p.goto("/login");
+      await p.locator("#email").fill(email);
+      await p.locator("#password").fill("sign-out-password-1");
+      await p.locator("#login-form button[type=submit]").click();
+      await p.waitForURL(/\/agent$/);
+    };
+    const other = await browser.newContext();
+    const second = await other.newPage();
+    await signIn(second);
+    await signIn(page);
+    const res = await page.goto("/agent");
+    const csp = res?.headers()["content-security-policy"] ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await second.goto("/agent/tickets");
+    await expect(second).toHaveURL(/\/login/);
+    await other.close();
   });
 });

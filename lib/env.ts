@@ -42,12 +42,35 @@ const envSchema = z.object({
   SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["0", "1"]).optional()),
   LOGIN_MAX_FAILURES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(5)),
   LOGIN_BLOCK_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(60)),
+  /** Wrong passwords from one client address in 15 minutes before it is blocked (lib/auth/login.ts). */
+  LOGIN_MAX_FAILURES_PER_IP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(30)),
+  /** Wrong passwords across all accounts and addresses per minute before sign-in pauses for everyone. */
+  LOGIN_MAX_FAILURES_GLOBAL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(300)),
+  /** A session ends after this long without a request (decimals allowed, e.g. 0.1 in tests). */
+  SESSION_IDLE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().positive().max(24 * 60).default(30)),
+  /** …and this long after sign-in, however active. */
+  SESSION_MAX_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().positive().max(24 * 30).default(10)),
+  /** Reverse proxies whose X-Forwarded-For is believed: a hop count, or CIDRs/addresses, comma separated. */
+  TRUSTED_PROXIES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || /^\d+$/.test(v.trim()) || v.split(",").every((p) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$|^(loopback|linklocal|uniquelocal)$/.test(p.trim())), "a hop count, or addresses/CIDRs separated by commas"),
+  ),
   /** Availability reads allowed per IP and minute on one instance (benches lift it). */
   APPOINTMENTS_READS_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(600)),
   /** How long one instance reuses an availability answer (0 = never); responses say max-age=5 anyway. */
   APPOINTMENTS_SLOTS_CACHE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(5000).default(1000)),
   /** Connections per process in the PostgreSQL pool. */
   PG_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(10)),
+  /** statement_timeout of web processes (0 = none); db/client.ts says why each of these exists. */
+  PG_STATEMENT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(30_000)),
+  /** statement_timeout of the worker, the seed and scripts (0 = none). */
+  PG_WORKER_STATEMENT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(900_000)),
+  PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(60_000)),
+  /** How long to wait for a database connection before answering 503. */
+  PG_CONNECT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(5_000)),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
 });
 

@@ -1,4 +1,6 @@
+import type { Logger } from "pino";
 import { ZodError } from "zod";
+import { logger } from "@/lib/platform/logger";
 
 /**
  * The one error type of the app. Services throw it; `lib/api/route.ts` turns it into the API error shape of
@@ -58,17 +60,67 @@ export function fromZod(error: ZodError, message = "Some fields are not valid"):
   return badRequest(`${message}: ${Object.keys(fields).join(", ")}`, fields);
 }
 
-/** Any thrown value → a Response; unknown errors become a 500 without a stack trace. */
-export function errorResponse(err: unknown): Response {
+/**
+ * The Postgres error under a thrown value: drizzle wraps driver errors in DrizzleQueryError with the pg
+ * error on `cause` (and pg-pool/transactions may wrap once more), so walk the cause chain.
+ */
+export function pgErrorOf(err: unknown): { code?: string; message: string; constraint?: string } | null {
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 6; depth++) {
+    const x = e as { code?: unknown; message?: unknown; constraint?: unknown; cause?: unknown };
+    if (typeof x.code === "string" || (typeof x.message === "string" && CONNECTION_MESSAGE.test(x.message)))
+      return { code: typeof x.code === "string" ? x.code : undefined, message: String(x.message ?? ""), constraint: typeof x.constraint === "string" ? x.constraint : undefined };
+    e = x.cause;
+  }
+  return null;
+}
+
+/** Socket-level failures reaching PostgreSQL (node error codes) and pg's own messages for them. */
+const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ECONNABORTED"]);
+const CONNECTION_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|connection timeout|Connection ended/i;
+
+/** Seconds a client should wait before retrying when the database is unreachable or overloaded. */
+export const DB_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A database failure → the API error it means, or null when it is not one we map. Codes (PostgreSQL
+ * appendix A): 23505 unique → 409; 23503 foreign key → 409 (the row it names is gone or still used: a race
+ * with another change, not bad input — a client that sends an unknown id gets a 404 from the service before
+ * this); 23514 check / 23502 not null → 422 (a rule of the schema the input broke); 22xxx data exceptions
+ * (malformed uuid, date, number out of range) → 400; 40001/40P01 serialization/deadlock → 409 retry; 57014
+ * statement timeout and 53xxx resources, 57P0x shutdown, 08xxx connection and socket errors → 503 with
+ * Retry-After.
+ */
+export function fromDatabaseError(err: unknown): AppError | null {
+  const pg = pgErrorOf(err);
+  if (!pg) return null;
+  const code = pg.code ?? "";
+  const unavailable = (message: string) =>
+    new AppError(503, "database_unavailable", message, undefined, { "Retry-After": String(DB_RETRY_AFTER_SECONDS) });
+  if (code === "23505") return conflict("duplicate", "This record already exists");
+  if (code === "23503") return conflict("reference_conflict", "A record this refers to was changed or removed meanwhile");
+  if (code === "23514" || code === "23502") return ruleViolation("constraint_violation", "The data breaks a rule of the record");
+  if (code === "40001" || code === "40P01") return conflict("concurrent_update", "Another change came first; try again");
+  if (code.startsWith("22")) return badRequest("A value has the wrong format");
+  if (code === "57014") return unavailable("The database took too long to answer; try again");
+  if (code.startsWith("08") || code.startsWith("53") || code === "57P01" || code === "57P02" || code === "57P03" || CONNECTION_CODES.has(code))
+    return unavailable("The database is not reachable at the moment; try again shortly");
+  if (!code && CONNECTION_MESSAGE.test(pg.message)) return unavailable("The database is not reachable at the moment; try again shortly");
+  return null;
+}
+
+/**
+ * Any thrown value → a Response; unknown errors become a 500 without a stack trace, logged (without
+ * personal data or SQL parameters) under the request's id when the caller gives its logger.
+ */
+export function errorResponse(err: unknown, log?: Pick<Logger, "error" | "warn">): Response {
   if (err instanceof AppError) return err.toResponse();
   if (err instanceof ZodError) return fromZod(err).toResponse();
-  // Postgres constraint errors that reach here are conflicts the caller could have hit by racing.
-  const pgCode = (err as { code?: string } | null)?.code;
-  if (pgCode === "23505") return conflict("duplicate", "This record already exists").toResponse();
-  // A foreign key refused it: a row referenced a moment ago was removed, or one still in use was deleted.
-  if (pgCode === "23503") return conflict("reference_conflict", "A record this refers to is missing, or is still in use").toResponse();
-  if (pgCode === "22P02" || pgCode === "22007" || pgCode === "22008")
-    return badRequest("A value has the wrong format").toResponse();
-  console.error(err);
+  const mapped = fromDatabaseError(err);
+  if (mapped) {
+    if (mapped.status === 503) (log ?? logger).warn({ err }, "database unavailable");
+    return mapped.toResponse();
+  }
+  (log ?? logger).error({ err }, "unhandled error");
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side" } }, { status: 500 });
 }

@@ -91,7 +91,7 @@ function endLeftoverChildren(dataDir: string) {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
       const environ = fs.readFileSync(`/proc/${pid}/environ`, "utf8");
       const ours =
-        (cmd.includes("next") && environ.includes(`KIC_DATA_DIR=${dataDir}`)) ||
+        ((cmd.includes("web-server") || cmd.includes("next")) && environ.includes(`KIC_DATA_DIR=${dataDir}`)) ||
         (cmd.includes("scripts/start.ts") && fs.readlinkSync(`/proc/${pid}/cwd`) === ROOT);
       if (ours) {
         say(`ending pid ${pid}, left running by an earlier run that was killed`);
@@ -176,6 +176,7 @@ async function main() {
   process.on("SIGINT", () => void stopAll(0));
   process.on("SIGTERM", () => void stopAll(0));
 
+  const embeddedDatabase = !env.DATABASE_URL;
   if (!env.DATABASE_URL) {
     if (mode === "web" || mode === "worker")
       fail("DATABASE_URL must be set for start:web / start:worker (split instances share one PostgreSQL). Use `npm start` for the all-in-one embedded setup.");
@@ -198,11 +199,18 @@ async function main() {
   await migrateDatabase(databaseUrl);
   say("database migrated");
 
+  const { demoRequested, isDemoDatabase, DEMO_PASSWORD } = await import("../lib/platform/demo-mode");
+  const demo = demoRequested(env, embeddedDatabase);
   if (mode !== "worker") {
-    const demo = env.NODE_ENV !== "production" || env.SEED_DEMO === "1";
     const { seedIfEmpty } = await import("../db/seed");
     await seedIfEmpty({ demo, log: (m) => say(m) });
   }
+  const demoDatabase = await isDemoDatabase();
+  if (demoDatabase && !demo)
+    fail(
+      "This database was seeded as a demo: its demo accounts share a published password. " +
+        "Start with SEED_DEMO=1 to keep using it as a demo, or use a fresh database (create the first admin with `npm run admin:create -- --email …`).",
+    );
 
   if (mode === "all" || mode === "worker" || mode === "dev") {
     const { startWorker } = await import("../lib/jobs/worker");
@@ -212,12 +220,13 @@ async function main() {
 
   if (mode === "all" || mode === "web" || mode === "dev") {
     if (mode !== "dev") buildIfNeeded();
-    const nextBin = require.resolve("next/dist/bin/next");
-    const args = mode === "dev" ? ["dev", "-p", String(env.PORT)] : ["start", "-p", String(env.PORT)];
-    child = spawn(process.execPath, [nextBin, ...args], {
+    // Next behind our own Node server (client address, request id, security headers: scripts/web-server.ts).
+    const args = ["--import", "tsx", path.join(ROOT, "scripts/web-server.ts"), ...(mode === "dev" ? ["--dev"] : [])];
+    child = spawn(process.execPath, args, {
       stdio: "inherit",
       env: {
         ...process.env,
+        PORT: String(env.PORT),
         NODE_ENV: mode === "dev" ? "development" : "production",
         DATABASE_URL: databaseUrl,
         NEXT_TELEMETRY_DISABLED: "1",
@@ -236,9 +245,13 @@ async function main() {
   IND Klantcontact is starting on ${url}
   Inbound SMTP: ${env.SMTP_PORT && mode !== "web" ? `${env.SMTP_HOST}:${env.SMTP_PORT}${env.SMTP_TLS_CERT ? " with STARTTLS" : ""} (mailboxes: ${env.MAILBOXES})` : "off"}
   Outbound mail: ${env.SMTP_RELAY_URL ?? "no relay set: mail waits in the outbox (admin → Outgoing mail)"}
-  Demo logins (password kic-demo-2026): frontdesk@kic.example, backoffice@kic.example, loket.am@kic.example,
+${
+  demoDatabase
+    ? `  Demo logins (password ${DEMO_PASSWORD}): frontdesk@kic.example, backoffice@kic.example, loket.am@kic.example,
     klachten@kic.example, supervisor@kic.example, admin@kic.example
-  Stop with Ctrl-C.
+`
+    : "  No demo accounts. First admin: npm run admin:create -- --email you@example.org\n"
+}  Stop with Ctrl-C.
 `);
   }
 }

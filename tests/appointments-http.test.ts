@@ -11,6 +11,7 @@ let servers: AppServer[] = [];
 let desk: string;
 let ip = 0;
 // Each simulated applicant has its own address (per-IP limits are per applicant, not per test run).
+// Many applicants behind one proxy: this test is the proxy (TRUSTED_PROXIES=loopback on the servers).
 const headers = () => ({ "content-type": "application/json", "x-forwarded-for": `10.9.${Math.floor(++ip / 250)}.${ip % 250}` });
 const body = (slotId: string, n: number, extra: Record<string, unknown> = {}) =>
   JSON.stringify({
@@ -23,7 +24,7 @@ const body = (slotId: string, n: number, extra: Record<string, unknown> = {}) =>
   });
 
 beforeAll(async () => {
-  servers = await Promise.all(PORTS.map((port) => startAppServer({ port, env: { APP_URL: `http://127.0.0.1:${port}` } })));
+  servers = await Promise.all(PORTS.map((port) => startAppServer({ port, env: { APP_URL: `http://127.0.0.1:${port}`, TRUSTED_PROXIES: "loopback" } })));
   desk = await createTestDesk({ places: 3 });
 });
 afterAll(async () => {

@@ -34,8 +34,9 @@ async function makeKey(role: string) {
 }
 
 type Res = { status: number; body: any };
+// In-process calls: the client address arrives in the header the web server sets (scripts/web-server.ts).
 async function call(handler: (req: Request, ctx: { params: Promise<any> }) => Promise<Response>, method: string, url: string, opts: { body?: unknown; raw?: string; role?: string; params?: Record<string, string>; ip?: string } = {}): Promise<Res> {
-  const headers: Record<string, string> = { "content-type": opts.raw !== undefined ? "text/csv" : "application/json", "x-forwarded-for": opts.ip ?? `10.${run.length}.0.1` };
+  const headers: Record<string, string> = { "content-type": opts.raw !== undefined ? "text/csv" : "application/json", "x-kic-client-ip": opts.ip ?? `10.${run.length}.0.1` };
   if (opts.role) headers.authorization = `Bearer ${keys[opts.role]}`;
   const req = new Request(`http://localhost${url}`, { method, headers, body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) });
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
@@ -106,7 +107,7 @@ describe("POST /api/v1/complaints", () => {
       fd.set("email", `att-${run}-${crypto.randomBytes(2).toString("hex")}@example.org`);
       fd.set("description", "See the attached letter about my case.");
       for (const f of files) fd.append("attachments", new Blob([new Uint8Array(f.data)], { type: f.type }), f.name);
-      return list.POST(new Request("http://localhost/api/v1/complaints", { method: "POST", body: fd, headers: { "x-forwarded-for": `10.77.${run.length}.3` } }), { params: Promise.resolve({}) });
+      return list.POST(new Request("http://localhost/api/v1/complaints", { method: "POST", body: fd, headers: { "x-kic-client-ip": `10.77.${run.length}.3` } }), { params: Promise.resolve({}) });
     };
     const ok = await mk([{ name: "brief.txt", type: "text/plain", data: Buffer.from("hello") }]);
     expect(ok.status).toBe(201);

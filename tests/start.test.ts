@@ -76,6 +76,7 @@ describe("npm start", () => {
     const first = start(env);
     expect(await waitHealthy(port, first.child, first.log)).toEqual({ status: "ok" });
     expect(first.log()).toContain("demo data seeded");
+    expect(first.log()).toContain("Demo logins (password kic-demo-2026)"); // a laptop: demo mode
     const url = `postgres://postgres:${fs.readFileSync(path.join(dataDir, "pg-password"), "utf8").trim()}@127.0.0.1:${port + 1000}/kic`;
     const c = new pg.Client({ connectionString: url });
     await c.connect();
@@ -109,6 +110,16 @@ describe("npm start", () => {
     expect(await waitHealthy(port, run.child, run.log)).toEqual({ status: "ok" });
     expect(run.log()).toContain("using the PostgreSQL at DATABASE_URL");
     expect(fs.existsSync(path.join(dataDir, "db"))).toBe(false);
+    // DATABASE_URL without SEED_DEMO: no demo data, no demo accounts, no demo password — whatever NODE_ENV
+    // says (development here).
+    expect(run.log()).not.toContain("kic-demo-2026");
+    expect(run.log()).toContain("No demo accounts");
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    expect((await c.query("select count(*)::int as n from users")).rows[0].n).toBe(0);
+    await c.end();
+    const login = await (await fetch(`http://127.0.0.1:${port}/login`)).text();
+    expect(login).not.toContain("kic-demo-2026");
     run.child.kill("SIGINT");
     await exited(run.child);
     await db.drop();

@@ -39,6 +39,14 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     createdAt: tstz("created_at").notNull().defaultNow(),
     deactivatedAt: tstz("deactivated_at"),
+    /**
+     * Carried in every session token and compared on each request (lib/auth/actor.ts): sign-out, a password
+     * change or deactivation bump it, which ends every session of the user at once (JWT sessions have no
+     * server-side row to delete).
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
+    /** Set for a password someone else chose (admin:create's one-time password, an admin reset). */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
   },
   (t) => [
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),

@@ -10,6 +10,8 @@ export type Actor = {
   email?: string;
   role: Role;
   deskCodes: string[];
+  /** A session user whose password was set by someone else: only the password change is open to them. */
+  mustChangePassword?: boolean;
 };
 
 /**

@@ -1,6 +1,8 @@
 // No "server-only" marker (see queues.ts): the Pages API route imports this module.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { BODY_LIMITS, readNodeBodyCapped } from "@/lib/api/body";
 import { AppError, badRequest, errorResponse } from "@/lib/errors";
+import { requestLogger } from "@/lib/platform/logger";
 import { CtiPayloadError, parseCtiPayload } from "./cti";
 import { applyCtiEvent, checkCtiToken } from "./cti-ingest";
 
@@ -18,7 +20,7 @@ export async function ctiWebhook(req: IncomingMessage, res: ServerResponse): Pro
   try {
     if (req.method !== "POST") throw new AppError(405, "method_not_allowed", "Send CTI events with POST", undefined, { Allow: "POST" });
     await checkCtiToken(tokenInPath(req.url));
-    const raw = parsePayload(req.headers["content-type"] ?? "", await readBody(req));
+    const raw = parsePayload(req.headers["content-type"] ?? "", (await readNodeBodyCapped(req, BODY_LIMITS.ctiEvent)).toString("utf8"));
     let event;
     try {
       event = parseCtiPayload(raw);
@@ -29,7 +31,7 @@ export async function ctiWebhook(req: IncomingMessage, res: ServerResponse): Pro
     await applyCtiEvent(event, raw);
     send(res, 200, "{}");
   } catch (err) {
-    const r = errorResponse(err);
+    const r = errorResponse(err, requestLogger(req.headers["x-request-id"] as string | undefined));
     r.headers.forEach((v, k) => res.setHeader(k, v));
     send(res, r.status, await r.text());
   }
@@ -48,26 +50,6 @@ function send(res: ServerResponse, status: number, json: string) {
   res.statusCode = status;
   res.setHeader("Content-Type", "application/json");
   res.end(json);
-}
-
-const MAX_BYTES = 64_000;
-const DRAIN_LIMIT = 16_000_000;
-
-/**
- * The body, at most 64 kB. A larger one is refused with 413 only after it has been read to its end:
- * answering while the client is still sending would make Node reset the connection, and the telephone
- * system would see a network error instead of the status.
- */
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= MAX_BYTES) chunks.push(chunk);
-    else if (size > DRAIN_LIMIT) req.destroy(); // not a CTI client: stop reading
-  }
-  if (size > MAX_BYTES) throw new AppError(413, "too_large", "A CTI event is at most 64 kB");
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** JSON, or form-encoded fields where `user` (or `user[]`) may repeat. */

@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/platform/logger";
 
 /**
  * pg-boss (jobs and cluster-safe cron in PostgreSQL). The worker starts it fully; web instances start a
@@ -23,7 +24,7 @@ export function bossOptions(role: "worker" | "web"): PgBoss.ConstructorOptions {
 export function getBoss(): Promise<PgBoss> {
   g.__kicBoss ??= (async () => {
     const boss = new PgBoss(bossOptions("web"));
-    boss.on("error", (e) => console.error("pg-boss", e.message));
+    boss.on("error", (e) => logger.error({ err: e, component: "pg-boss" }, "pg-boss error"));
     await boss.start();
     return boss;
   })().catch((e) => {
@@ -39,6 +40,6 @@ export async function wake(queue: string, data: object = {}): Promise<void> {
     const boss = await getBoss();
     await boss.send(queue, data, { singletonKey: queue, singletonSeconds: 1 });
   } catch (e) {
-    console.warn(`could not wake ${queue}: ${(e as Error).message}`);
+    logger.warn({ err: e, queue }, "could not wake a queue");
   }
 }

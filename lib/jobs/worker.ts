@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import { startSmtpListener } from "@/lib/tickets/smtp-listener";
 import { bossOptions } from "./boss";
 import { ALL_JOBS } from "./registry";
+import { logger } from "@/lib/platform/logger";
 
 /**
  * The worker half of the app: pg-boss job handlers and cluster-safe cron (any number of workers may run;
@@ -11,7 +12,7 @@ import { ALL_JOBS } from "./registry";
  */
 export async function startWorker(opts: { smtp?: boolean } = {}): Promise<() => Promise<void>> {
   const boss = new PgBoss(bossOptions("worker"));
-  boss.on("error", (e) => console.error("[worker] pg-boss:", e.message));
+  boss.on("error", (e) => logger.error({ err: e, component: "worker" }, "pg-boss error"));
   await boss.start();
   for (const job of ALL_JOBS) {
     await boss.createQueue(job.name);

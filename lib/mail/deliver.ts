@@ -4,6 +4,7 @@ import nodemailer from "nodemailer";
 import { db } from "@/db/client";
 import { outboundEmails } from "@/db/schema";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/platform/logger";
 
 /** Back-off between attempts (spec 02): about 1 min, 5 min, 30 min, 2 h, 12 h; then the message is failed. */
 export const RETRY_DELAYS_SECONDS = [60, 300, 1800, 7200, 43200];
@@ -111,6 +112,6 @@ async function sendClaimed(transporter: nodemailer.Transporter, m: Claimed): Pro
     .where(ours)
     .returning({ id: outboundEmails.id });
   // Our lease ran out mid-send and another worker holds the message now: it writes the result, not us.
-  if (!done.length) console.warn("[outbox] lease lost while sending message", m.id);
+  if (!done.length) logger.warn({ outboundEmailId: m.id }, "outbox: lease lost while sending the message");
   return true;
 }

@@ -4,7 +4,9 @@ import { deskProducts, desks, products, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 
-export const DEMO_PASSWORD = "kic-demo-2026";
+import { DEMO_PASSWORD } from "./demo-mode";
+
+export { DEMO_PASSWORD };
 
 /** The demo accounts of spec 00. */
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; deskCodes?: string[]; extension?: string }[] = [

@@ -2,6 +2,7 @@ import "server-only";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { pool } from "@/db/client";
 import { tooManyRequests } from "@/lib/errors";
+import { CLIENT_IP_HEADER } from "./client-ip-header";
 
 /**
  * Rate limits live in PostgreSQL (table `rate_limits`, created by our migration) so that every web
@@ -39,11 +40,13 @@ export async function consumeOrThrow(l: RateLimiterPostgres, key: string, points
   }
 }
 
-/** The client's IP as the proxy chain reports it (first X-Forwarded-For hop), for per-IP limits. */
+/**
+ * The client's address for per-client limits: the one the web server worked out from the socket or the
+ * trusted proxies (lib/platform/client-address.ts) — never a header the client chose. Without that server
+ * (a bare `next dev`) every client shares the key "unknown".
+ */
 export function clientIp(req: Request): string {
-  const fwd = req.headers.get("x-forwarded-for");
-  if (fwd) return fwd.split(",")[0].trim();
-  return req.headers.get("x-real-ip") ?? "local";
+  return req.headers.get(CLIENT_IP_HEADER) ?? "unknown";
 }
 
 /** Public endpoints: 120 requests a minute per IP and purpose. */

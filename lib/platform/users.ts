@@ -55,7 +55,8 @@ export async function createUser(actor: Actor | null, input: z.infer<typeof crea
   return db.transaction(async (tx) => {
     const rows = await tx
       .insert(users)
-      .values({ ...input, passwordHash })
+      // The admin chose this password: the user replaces it at first sign-in.
+      .values({ ...input, passwordHash, mustChangePassword: true })
       .onConflictDoNothing()
       .returning(publicUser);
     if (!rows.length) throw conflict("email_taken", "A user with this email address or extension already exists");
@@ -68,7 +69,10 @@ export async function updateUser(actor: Actor | null, id: string, input: z.infer
   const admin = requirePermission(actor, "administer");
   const { password, ...rest } = input;
   const values: Partial<typeof users.$inferInsert> = { ...rest };
-  if (password) values.passwordHash = await hashPassword(password);
+  // A password set by an admin must be replaced at the next sign-in, and ends the user's sessions; so does
+  // deactivation (lib/auth/actor.ts compares the session version per request).
+  if (password) Object.assign(values, { passwordHash: await hashPassword(password), mustChangePassword: true });
+  if (password || input.active === false) values.sessionVersion = sql`${users.sessionVersion} + 1` as unknown as number;
   if (input.active === false) values.deactivatedAt = new Date();
   if (input.active === true) values.deactivatedAt = null;
   return db.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 import { env } from "@/lib/env";
 import { ingestEmail, mailboxFor, MAX_MESSAGE_BYTES } from "./intake";
+import { logger } from "@/lib/platform/logger";
 
 export type SmtpListenerOptions = {
   port?: number;
@@ -35,7 +36,7 @@ export async function startSmtpListener(opts: SmtpListenerOptions = {}): Promise
       resolve();
     });
   });
-  server.on("error", (e) => console.error("[smtp]", e.message));
+  server.on("error", (e) => logger.error({ err: e, component: "smtp" }, "SMTP listener error"));
   return () => new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
@@ -93,7 +94,7 @@ export function createSmtpServer(opts: SmtpListenerOptions = {}): SMTPServer {
         ingestEmail(raw, { to: session.envelope.rcptTo.map((r) => r.address), from, authservId })
           .then((r) => callback(null, r.ticketNumber ? `Stored as KIC-${r.ticketNumber}` : "Stored"))
           .catch((e: Error) => {
-            console.error("[smtp] could not store message:", e.message, (e as { cause?: Error }).cause?.message ?? "");
+            logger.error({ err: e, component: "smtp" }, "could not store an inbound message");
             const err = new Error("4.3.0 Temporary failure storing the message, try again later") as Error & { responseCode: number };
             err.responseCode = 451;
             callback(err);

@@ -2,16 +2,23 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
 /**
- * Starts the production build (`next start`) against the test database, for integration tests that go
- * through HTTP (contracts, races across two instances). `npm test` builds before it runs vitest.
+ * Starts the production build behind the app's own web server (scripts/web-server.ts, as `npm start` does)
+ * against the test database, for integration tests that go through HTTP (contracts, races across two
+ * instances). `npm test` builds before it runs vitest. `pid` is the server process (memory checks).
  */
-export type AppServer = { url: string; stop: () => Promise<void> };
+export type AppServer = { url: string; pid: number; stop: () => Promise<void>; output: () => string };
 
 export async function startAppServer(opts: { port: number; env?: Record<string, string> }): Promise<AppServer> {
   const root = path.resolve(__dirname, "../..");
-  const child: ChildProcess = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(opts.port)], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/web-server.ts")], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET ?? "test-secret-test-secret-test-secret", ...opts.env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(opts.port),
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "test-secret-test-secret-test-secret",
+      ...opts.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -20,7 +27,7 @@ export async function startAppServer(opts: { port: number; env?: Record<string, 
   const url = `http://127.0.0.1:${opts.port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited: ${output}`);
+    if (child.exitCode !== null) throw new Error(`the web server exited: ${output}`);
     try {
       const r = await fetch(`${url}/api/health`);
       if (r.ok) break;
@@ -31,6 +38,8 @@ export async function startAppServer(opts: { port: number; env?: Record<string, 
   }
   return {
     url,
+    pid: child.pid!,
+    output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");

@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/LoginForm";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { DEMO_PASSWORD, isDemoDatabase } from "@/lib/platform/demo-mode";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("login"))("title") };
@@ -7,14 +9,14 @@ export async function generateMetadata() {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const t = await getTranslations("login");
-  const { callbackUrl } = await searchParams;
-  // Only same-site paths: never redirect to another host after sign-in.
-  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/agent";
+  const [{ callbackUrl }, demo] = await Promise.all([searchParams, isDemoDatabase().catch(() => false)]);
+  // Only paths on this site, resolved as the browser would (`/\evil.example` is another host).
+  const next = safeCallbackPath(callbackUrl);
   return (
     <div className="mx-auto max-w-md">
       <h1>{t("title")}</h1>
       <LoginForm next={next} />
-      <p className="mt-6 text-sm text-gray-700">{t("demoHint")}</p>
+      {demo ? <p className="mt-6 text-sm text-gray-700">{t("demoHint", { password: DEMO_PASSWORD })}</p> : null}
     </div>
   );
 }

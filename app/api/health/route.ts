@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { DB_RETRY_AFTER_SECONDS } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +10,6 @@ export async function GET() {
     await db.execute(sql`select 1`);
     return Response.json({ status: "ok" });
   } catch {
-    return Response.json({ status: "unavailable" }, { status: 503 });
+    return Response.json({ status: "unavailable" }, { status: 503, headers: { "Retry-After": String(DB_RETRY_AFTER_SECONDS) } });
   }
 }

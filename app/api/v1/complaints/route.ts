@@ -1,7 +1,8 @@
+import { BODY_LIMITS, readFormCapped, readTextCapped } from "@/lib/api/body";
 import { apiRoute, parseQuery } from "@/lib/api/route";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/roles";
-import { badRequest, fromZod } from "@/lib/errors";
+import { AppError, badRequest, fromZod } from "@/lib/errors";
 import { limitPublic } from "@/lib/platform/rate-limit";
 import {
   agentComplaintSchema,
@@ -16,14 +17,18 @@ import {
 
 export const GET = apiRoute({ permission: "handleComplaints" }, async ({ url, actor }) => listComplaints(actor, parseQuery(url, listQuerySchema)));
 
-/** JSON, or multipart/form-data with `attachments` files (the public form). */
+/**
+ * JSON, or multipart/form-data with `attachments` files (the public form), through the capped reader: 25 MB
+ * for the whole form (BODY_LIMITS.complaintForm; each file at most 10 MB, checked by the service).
+ */
 async function readBody(req: Request): Promise<{ fields: Record<string, unknown>; files: AttachmentInput[] }> {
   const type = req.headers.get("content-type") ?? "";
   if (type.includes("multipart/form-data")) {
     let form: FormData;
     try {
-      form = await req.formData();
-    } catch {
+      form = await readFormCapped(req, BODY_LIMITS.complaintForm, { field: "attachments" });
+    } catch (e) {
+      if (e instanceof AppError) throw e;
       throw badRequest("The form could not be read", { body: "not valid multipart" });
     }
     const fields: Record<string, unknown> = {};
@@ -37,8 +42,8 @@ async function readBody(req: Request): Promise<{ fields: Record<string, unknown>
     }
     return { fields, files };
   }
+  const text = await readTextCapped(req, BODY_LIMITS.json);
   try {
-    const text = await req.text();
     return { fields: text ? JSON.parse(text) : {}, files: [] };
   } catch {
     throw badRequest("The request body is not valid JSON", { body: "not valid JSON" });
@@ -49,15 +54,19 @@ async function readBody(req: Request): Promise<{ fields: Record<string, unknown>
  * Public (no session, rate-limited per IP; received today) or an agent registering a complaint received
  * by letter, phone, desk or email (`channel`, `receivedOn`).
  */
-export const POST = apiRoute({ permission: "public" }, async ({ req }) => {
-  const actor = await currentActor(req).catch(() => null);
+export const POST = apiRoute({ permission: "public", maxBodyBytes: BODY_LIMITS.complaintForm, bodyField: "attachments" }, async ({ req }) => {
+  const hasCredentials = req.headers.has("cookie") || req.headers.has("authorization");
+  const actor = hasCredentials ? await currentActor(req).catch(() => null) : null;
+  const agent = actor && can(actor, "registerComplaint") && !actor.mustChangePassword ? actor : null;
+  // Anyone but a signed-in agent is limited per client address, before the body is read.
+  if (!agent) await limitPublic(req, "complaints", 10);
   const { fields, files } = await readBody(req);
-  if (actor && can(actor, "registerComplaint") && (fields.channel !== undefined || fields.receivedOn !== undefined)) {
+  if (agent && (fields.channel !== undefined || fields.receivedOn !== undefined)) {
     const parsed = agentComplaintSchema.safeParse(fields);
     if (!parsed.success) throw fromZod(parsed.error);
-    return Response.json(await registerComplaint(actor, parsed.data, files), { status: 201 });
+    return Response.json(await registerComplaint(agent, parsed.data, files), { status: 201 });
   }
-  await limitPublic(req, "complaints", 10);
+  if (agent) await limitPublic(req, "complaints", 10);
   const parsed = publicComplaintSchema.safeParse(fields);
   if (!parsed.success) throw fromZod(parsed.error);
   return Response.json(await fileComplaint(parsed.data, files), { status: 201 });

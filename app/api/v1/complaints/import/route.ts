@@ -1,19 +1,20 @@
+import { BODY_LIMITS, readFormCapped, readTextCapped } from "@/lib/api/body";
 import { apiRoute } from "@/lib/api/route";
 import { importComplaintsCsv } from "@/lib/complaints/register";
-import { AppError, badRequest } from "@/lib/errors";
+import { badRequest } from "@/lib/errors";
 
-const MAX = 20 * 1024 * 1024;
-
-/** CSV `reference,receivedOn,channel,acknowledgedOn,postponedUntil,closedOn,outcome` as the body, or a `file` field. */
-export const POST = apiRoute({ permission: "importData" }, async ({ req, actor }) => {
-  if (Number(req.headers.get("content-length") ?? 0) > MAX) throw new AppError(413, "too_large", "The file is larger than 20 MB");
+/**
+ * CSV `reference,receivedOn,channel,acknowledgedOn,postponedUntil,closedOn,outcome` as the body, or a `file`
+ * field; at most 20 MB (BODY_LIMITS.complaintsCsv), refused with 413 beyond.
+ */
+export const POST = apiRoute({ permission: "importData", maxBodyBytes: BODY_LIMITS.complaintsCsv }, async ({ req, actor }) => {
   const type = req.headers.get("content-type") ?? "";
   let csv: string;
   if (type.includes("multipart/form-data")) {
-    const f = (await req.formData()).get("file");
+    const f = (await readFormCapped(req, BODY_LIMITS.complaintsCsv, { field: "file" })).get("file");
     if (!f || typeof f === "string") throw badRequest("Choose a CSV file", { file: "required" });
     csv = await f.text();
-  } else csv = await req.text();
+  } else csv = await readTextCapped(req, BODY_LIMITS.complaintsCsv);
   if (!csv.trim()) throw badRequest("The file is empty", { file: "empty" });
   return importComplaintsCsv(actor, csv);
 });

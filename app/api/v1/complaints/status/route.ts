@@ -1,9 +1,7 @@
 import { apiRoute, parseBody } from "@/lib/api/route";
 import { lookupStatus, statusLookupSchema } from "@/lib/complaints/service";
-import { limitPublic } from "@/lib/platform/rate-limit";
 
-/** The complainant's lookup by reference + email (public, rate-limited against guessing). */
-export const POST = apiRoute({ permission: "public" }, async ({ req }) => {
-  await limitPublic(req, "complaint-status", 20);
-  return lookupStatus(await parseBody(req, statusLookupSchema));
-});
+/** The complainant's lookup by reference + email (public, rate-limited per client address against guessing). */
+export const POST = apiRoute({ permission: "public", rateLimit: { purpose: "complaint-status", perMinute: 20 } }, async ({ req }) =>
+  lookupStatus(await parseBody(req, statusLookupSchema)),
+);

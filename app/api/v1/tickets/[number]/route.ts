@@ -5,10 +5,10 @@ import { getTicket, updateTicket } from "@/lib/tickets/service";
 
 type P = { number: string };
 
-export const GET = apiRoute<P>({ permission: "readTickets" }, async ({ url, params, actor }) =>
+export const GET = apiRoute<P>({ permission: "readTickets", params: { number: "ticketNumber" } }, async ({ url, params, actor }) =>
   getTicket(actor, ticketNumberParam(params.number), { showImages: url.searchParams.get("images") === "1" }),
 );
 
-export const PATCH = apiRoute<P>({ permission: "workTickets" }, async ({ req, params, actor }) =>
+export const PATCH = apiRoute<P>({ permission: "workTickets", params: { number: "ticketNumber" } }, async ({ req, params, actor }) =>
   updateTicket(actor, ticketNumberParam(params.number), await parseBody(req, patchSchema)),
 );

@@ -1,9 +1,6 @@
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { notFound } from "@/lib/errors";
 import { revokeApiKey } from "@/lib/platform/users";
 
-export const DELETE = apiRoute<{ id: string }>({ permission: "administer" }, async ({ actor, params }) => {
-  if (!z.string().uuid().safeParse(params.id).success) throw notFound("API key");
+export const DELETE = apiRoute<{ id: string }>({ permission: "administer", params: { id: "uuid" } }, async ({ actor, params }) => {
   return revokeApiKey(actor, params.id);
 });

@@ -3,7 +3,7 @@ import { limitManage } from "@/lib/appointments/limits";
 import { tokenQuery } from "@/lib/appointments/schemas";
 import { appointmentIcsText } from "@/lib/appointments/service";
 
-export const GET = apiRoute<{ reference: string }>({ permission: "public" }, async ({ req, url, params }) => {
+export const GET = apiRoute<{ reference: string }>({ permission: "public", params: { reference: "appointmentReference" } }, async ({ req, url, params }) => {
   await limitManage(req);
   const { token } = parseQuery(url, tokenQuery);
   const ref = decodeURIComponent(params.reference);

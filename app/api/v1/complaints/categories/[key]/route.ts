@@ -4,9 +4,9 @@ import { deleteCategory, renameCategory, renameCategorySchema } from "@/lib/comp
 type P = { key: string };
 
 /** Rename a category's labels (NL, EN); the key stays. */
-export const PATCH = apiRoute<P>({ permission: "administer" }, async ({ req, actor, params }) =>
+export const PATCH = apiRoute<P>({ permission: "administer", params: { key: "categoryKey" } }, async ({ req, actor, params }) =>
   renameCategory(actor, decodeURIComponent(params.key), await parseBody(req, renameCategorySchema)),
 );
 
 /** Only an unused category can be deleted (422 category_in_use otherwise). */
-export const DELETE = apiRoute<P>({ permission: "administer" }, async ({ actor, params }) => deleteCategory(actor, decodeURIComponent(params.key)));
+export const DELETE = apiRoute<P>({ permission: "administer", params: { key: "categoryKey" } }, async ({ actor, params }) => deleteCategory(actor, decodeURIComponent(params.key)));

@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
+import { paramsValid } from "@/lib/api/params";
+import { AppError } from "@/lib/errors";
 import { getTranslations } from "next-intl/server";
 import { pageActor } from "@/lib/auth/actor";
 import { getLetter } from "@/lib/complaints/service";
@@ -8,8 +11,12 @@ import { PrintButton } from "@/components/complaints/PrintButton";
 export default async function LetterPage({ params }: { params: Promise<{ reference: string; id: string }> }) {
   const actor = await pageActor("handleComplaints");
   const { reference, id } = await params;
+  if (!paramsValid({ reference: "complaintReference", id: "uuid" }, { reference, id })) notFound();
   const t = await getTranslations("complaints");
-  const { letter, c } = await getLetter(actor, decodeURIComponent(reference), id);
+  const { letter, c } = await getLetter(actor, decodeURIComponent(reference), id).catch((e) => {
+    if (e instanceof AppError && e.status === 404) notFound();
+    throw e;
+  });
   return (
     <article className="card max-w-2xl">
       <h1 className="sr-only">{t("letter.title", { reference: c.reference })}</h1>

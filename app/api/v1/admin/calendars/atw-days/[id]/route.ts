@@ -1,9 +1,6 @@
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { removeAtwDay } from "@/lib/calendar/admin";
-import { notFound } from "@/lib/errors";
 
-export const DELETE = apiRoute<{ id: string }>({ permission: "administer" }, async ({ actor, params }) => {
-  if (!z.string().uuid().safeParse(params.id).success) throw notFound("Decree day");
+export const DELETE = apiRoute<{ id: string }>({ permission: "administer", params: { id: "uuid" } }, async ({ actor, params }) => {
   return removeAtwDay(actor, params.id);
 });

@@ -9,7 +9,7 @@ const query = z.object({ format: z.enum(["json", "csv"]).default("json") });
  * Admin: the subject-access export (AVG art. 15) — `format=json` one JSON document, `format=csv` a zip with one
  * CSV per record type, the same JSON, and the person's files. Always a download, never cached.
  */
-export const GET = apiRoute<{ id: string }>({ permission: "administer" }, async ({ params, url, actor }) => {
+export const GET = apiRoute<{ id: string }>({ permission: "administer", params: { id: "uuid" } }, async ({ params, url, actor }) => {
   const id = customerIdOf(params.id);
   const { format } = parseQuery(url, query);
   const records = await subjectExport(actor, id, format);

@@ -5,9 +5,9 @@ import { retryOutboxMessage, wakeOutbox } from "@/lib/mail/outbox";
 import { recordEvent } from "@/lib/platform/events";
 import { db } from "@/db/client";
 
-export const POST = apiRoute<{ id: string }>({ permission: "administer" }, async ({ params, actor }) => {
+export const POST = apiRoute<{ id: string }>({ permission: "administer", params: { id: "uuid" } }, async ({ params, actor }) => {
   const a = requirePermission(actor, "administer");
-  const r = /^[0-9a-f-]{36}$/i.test(params.id) ? await retryOutboxMessage(params.id) : { retried: false, leasedUntil: null };
+  const r = await retryOutboxMessage(params.id);
   if (!r.retried) throw conflict("not_retryable", "This message was sent already or does not exist");
   await recordEvent(db, a, "outbound_email", params.id, "retry", { duringLease: !!r.leasedUntil });
   await wakeOutbox();

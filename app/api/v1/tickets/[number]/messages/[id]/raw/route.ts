@@ -3,7 +3,7 @@ import { ticketNumberParam } from "@/lib/tickets/route-params";
 import { rawSourceFor } from "@/lib/tickets/service";
 
 /** The raw source of an inbound message (e.g. a mail that could not be parsed), as a download. */
-export const GET = apiRoute<{ number: string; id: string }>({ permission: "readTickets" }, async ({ params, actor }) => {
+export const GET = apiRoute<{ number: string; id: string }>({ permission: "readTickets", params: { number: "ticketNumber", id: "uuid" } }, async ({ params, actor }) => {
   const raw = await rawSourceFor(actor, ticketNumberParam(params.number), params.id);
   return new Response(new Uint8Array(raw), {
     headers: {
