@@ -1,6 +1,6 @@
 import { apiRoute, parseQuery } from "@/lib/api/route";
-import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/roles";
+import { guardAnonymousWrite } from "@/lib/platform/bot-guard";
 import { badRequest, fromZod } from "@/lib/errors";
 import { limitPublic } from "@/lib/platform/rate-limit";
 import {
@@ -50,7 +50,8 @@ async function readBody(req: Request): Promise<{ fields: Record<string, unknown>
  * by letter, phone, desk or email (`channel`, `receivedOn`).
  */
 export const POST = apiRoute({ permission: "public" }, async ({ req }) => {
-  const actor = await currentActor(req).catch(() => null);
+  // First, before the body: anonymous writes above the threshold must bring a solved challenge (issue 11.4).
+  const actor = await guardAnonymousWrite(req);
   const { fields, files } = await readBody(req);
   if (actor && can(actor, "registerComplaint") && (fields.channel !== undefined || fields.receivedOn !== undefined)) {
     const parsed = agentComplaintSchema.safeParse(fields);
