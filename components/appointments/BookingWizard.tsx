@@ -13,7 +13,16 @@ type Prefill = { name?: string; phone?: string; email?: string; callId?: string;
  * Product → persons → desk (or earliest anywhere) → day → time → details → confirmation. The applicant's
  * page, and the agent's "book for a caller" (mode "agent": a phone number may replace the email).
  */
-export function BookingWizard({ mode = "public", prefill = {} }: { mode?: "public" | "agent"; prefill?: Prefill }) {
+export function BookingWizard({
+  mode = "public",
+  prefill = {},
+  holdMinutes = 5,
+}: {
+  mode?: "public" | "agent";
+  prefill?: Prefill;
+  /** APPOINTMENTS_HOLD_MINUTES, from the server page. */
+  holdMinutes?: number;
+}) {
   const t = useTranslations("appointments");
   const locale = useLocale() as "nl" | "en";
   const fmt = useFormatter();
@@ -220,7 +229,7 @@ export function BookingWizard({ mode = "public", prefill = {} }: { mode?: "publi
             }}
           />
           <div role="status" aria-live="polite" className="mt-2">
-            {holdError ? <p className="field-error">{holdError}</p> : slot && holdId ? <p>{t("held", { time: slot.startTime })}</p> : null}
+            {holdError ? <p className="field-error">{holdError}</p> : slot && holdId ? <p>{t("held", { time: slot.startTime, minutes: holdMinutes })}</p> : null}
           </div>
         </section>
       ) : null}
