@@ -7,9 +7,10 @@ import path from "node:path";
  */
 export type AppServer = { url: string; stop: () => Promise<void> };
 
-export async function startAppServer(opts: { port: number; env?: Record<string, string> }): Promise<AppServer> {
-  const root = path.resolve(__dirname, "../..");
-  const child: ChildProcess = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(opts.port)], {
+/** `root`: another checkout's build (bench/security-booking.ts runs the previous commit beside this one). */
+export async function startAppServer(opts: { port: number; env?: Record<string, string>; root?: string }): Promise<AppServer> {
+  const root = opts.root ?? path.resolve(__dirname, "../..");
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.port)], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET ?? "test-secret-test-secret-test-secret", ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],
