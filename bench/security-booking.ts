@@ -7,7 +7,8 @@
  *
  * The baseline is the commit before lib/platform/bot-guard.ts was added (BENCH_BASE_COMMIT to choose another),
  * checked out with `git worktree` in a temporary folder (node_modules hard-linked), built there, and served by
- * `next start` beside this checkout's build, both against the same throw-away database (migrated to this
+ * `next start` beside this checkout's build, both against the same throw-away database (on the machine's
+ * PostgreSQL, or BENCH_DATABASE_URL=embedded for one of its own) (migrated to this
  * checkout's schema; the extra columns have defaults, so the old code runs on it unchanged). The two servers
  * take turns under the same load (base, current, base, current, …), so drift of the shared machine hits both.
  * Load: CONCURRENCY loops posting public bookings (unique email, a phone and a V-number, so every identity cap
@@ -29,7 +30,8 @@ const ROOT = path.resolve(__dirname, "..");
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const PORTS = [41950, 41951];
+// Random ports: another checkout may run its benchmarks at the same time.
+const PORTS = [43000 + Math.floor(Math.random() * 500), 43500 + Math.floor(Math.random() * 500)];
 
 const git = (...args: string[]) => {
   const r = spawnSync("git", args, { cwd: ROOT, encoding: "utf8" });
@@ -107,7 +109,9 @@ async function loadRound(server: AppServer, slots: string[], lat: number[]): Pro
 }
 
 async function main() {
-  process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  // BENCH_DATABASE_URL=embedded: a PostgreSQL of its own in a temporary folder (when the machine's is busy).
+  if (process.env.BENCH_DATABASE_URL === "embedded") delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("build this checkout first: node --import tsx scripts/start.ts --build-only");
   const commit = baseCommit();
   const head = git("rev-parse", "HEAD");
@@ -132,9 +136,9 @@ async function main() {
     servers.push(current);
     const from = new Date(Date.now() + 2 * 86400_000).toISOString().slice(0, 10);
     const to = new Date(Date.now() + 80 * 86400_000).toISOString().slice(0, 10);
-    const slots: string[] = (await (await fetch(`${current.url}/api/v1/slots?desk=${desk}&product=BIO&persons=1&from=${from}&to=${to}`)).json()).map(
-      (s: { id: string }) => s.id,
-    );
+    const answer = await (await fetch(`${current.url}/api/v1/slots?desk=${desk}&product=BIO&persons=1&from=${from}&to=${to}`)).json();
+    if (!Array.isArray(answer)) throw new Error(`slots: ${JSON.stringify(answer)}`);
+    const slots: string[] = answer.map((s: { id: string }) => s.id);
     if (slots.length < 1000) throw new Error(`only ${slots.length} slots`);
 
     // Warm-up of both (JIT, pools), not counted.
@@ -166,6 +170,7 @@ async function main() {
       currentP95: +pct(lat.current, 95).toFixed(1),
       overbooked: overbooked[0].n,
       load: os.loadavg()[0].toFixed(1),
+      pg: process.env.DATABASE_URL ? `on ${new URL(process.env.DATABASE_URL).host}` : "embedded (a throw-away one of its own)",
     };
     console.log(JSON.stringify(r, null, 2));
     writeResults(r);
@@ -194,11 +199,12 @@ function writeResults(r: {
   currentP95: number;
   overbooked: number;
   load: string;
+  pg: string;
 }) {
   const section = `## Booking
 
-\`node --import tsx bench/security-booking.ts\` — run ${new Date().toISOString()} on ${r.cores} × ${r.cpu}, Node ${r.node}, PostgreSQL on
-127.0.0.1:5432, load average ${r.load} at the end (the machine is shared). Public \`POST /api/v1/appointments\`, ${r.concurrency} concurrent
+\`node --import tsx bench/security-booking.ts\` — run ${new Date().toISOString()} on ${r.cores} × ${r.cpu}, Node ${r.node}, PostgreSQL ${r.pg},
+load average ${r.load} at the end (the machine is shared). Public \`POST /api/v1/appointments\`, ${r.concurrency} concurrent
 loops, ${r.rounds} rounds of ${r.seconds} s per build, the two builds taking turns against one database; each booking with a unique email,
 phone and V-number, each request from its own address; thresholds above the load (every request counted, none challenged).
 
