@@ -125,7 +125,8 @@ const REFUSED: Record<"invalid" | "expired" | "used", string> = {
  * Counts one anonymous write, per client and overall, in one statement (one round trip: this runs before
  * every anonymous write). Fixed windows in the `rate_limits` table, rows in rate-limiter-flexible's format
  * (`prefix:key`, points, expire in ms), so the platform's limiters and these are one store. The client's row
- * is locked before the shared one in every statement, so two writes never wait on each other crosswise.
+ * is locked before the shared one in every statement (`order by`), so two writes never wait on each other
+ * crosswise.
  * True when either count is above its threshold.
  */
 async function aboveThreshold(req: Request): Promise<boolean> {
@@ -134,8 +135,12 @@ async function aboveThreshold(req: Request): Promise<boolean> {
   const now = Date.now();
   const expire = now + e.BOT_CHALLENGE_WINDOW_SECONDS * 1000;
   const client = `anon-writes-client:${clientKey(req)}`;
+  // synchronous_commit off for this statement's own transaction: a count lost in a crash costs nothing, and
+  // not waiting for the WAL flush keeps this extra commit per anonymous write cheap (bench/security-booking.ts).
   const { rows } = await db.execute<{ key: string; points: number }>(sql`
-    insert into rate_limits (key, points, expire) values (${client}, 1, ${expire}), ('anon-writes-all:all', 1, ${expire})
+    with async as (select set_config('synchronous_commit', 'off', true))
+    insert into rate_limits (key, points, expire)
+    select v.key, 1, ${expire}::bigint from (values (${client}, 1), ('anon-writes-all:all', 2)) v(key, ord), async order by v.ord
     on conflict (key) do update set
       points = case when rate_limits.expire <= ${now} then 1 else rate_limits.points + 1 end,
       expire = case when rate_limits.expire <= ${now} then excluded.expire else rate_limits.expire end
