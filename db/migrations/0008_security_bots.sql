@@ -11,7 +11,7 @@ CREATE INDEX "used_challenges_expires_idx" ON "used_challenges" USING btree ("ex
 CREATE INDEX "appointment_holds_client_idx" ON "appointment_holds" USING btree ("client_key","expires_at") WHERE "appointment_holds"."client_key" is not null;--> statement-breakpoint
 CREATE INDEX "appointments_cap_email_idx" ON "appointments" USING btree ("product_key","cap_email","starts_at") WHERE "appointments"."status" = 'booked' and "appointments"."cap_email" is not null;--> statement-breakpoint
 CREATE INDEX "appointments_cap_phone_idx" ON "appointments" USING btree ("product_key","cap_phone","starts_at") WHERE "appointments"."status" = 'booked' and "appointments"."cap_phone" is not null;--> statement-breakpoint
-CREATE INDEX "appointments_cap_v_numbers_idx" ON "appointments" USING gin ("cap_v_numbers") WHERE "appointments"."status" = 'booked' and "appointments"."cap_v_numbers" <> '{}';--> statement-breakpoint
+CREATE INDEX "appointments_cap_v_numbers_idx" ON "appointments" USING gin ("cap_v_numbers") WITH (fastupdate=false) WHERE "appointments"."status" = 'booked' and "appointments"."cap_v_numbers" <> '{}';--> statement-breakpoint
 -- Backfill the cap identities of the bookings still ahead (the same normalisation as lib/appointments/caps.ts).
 UPDATE "appointments" SET
 	"cap_email" = CASE WHEN "email" IS NULL THEN NULL ELSE lower(regexp_replace(trim("email"), '\+[^@]*@', '@')) END,

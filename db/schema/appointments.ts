@@ -164,7 +164,11 @@ export const appointments = pgTable(
     index("appointments_email_idx").on(sql`lower(${t.email})`),
     index("appointments_cap_email_idx").on(t.productKey, t.capEmail, t.startsAt).where(sql`${t.status} = 'booked' and ${t.capEmail} is not null`),
     index("appointments_cap_phone_idx").on(t.productKey, t.capPhone, t.startsAt).where(sql`${t.status} = 'booked' and ${t.capPhone} is not null`),
-    index("appointments_cap_v_numbers_idx").using("gin", t.capVNumbers).where(sql`${t.status} = 'booked' and ${t.capVNumbers} <> '{}'`),
+    // fastupdate off: every booking searches this index, and a search reads GIN's whole pending list.
+    index("appointments_cap_v_numbers_idx")
+      .using("gin", t.capVNumbers)
+      .with({ fastupdate: false })
+      .where(sql`${t.status} = 'booked' and ${t.capVNumbers} <> '{}'`),
     index("appointments_reminder_idx").on(t.startsAt).where(sql`${t.status} = 'booked' and ${t.reminderSentAt} is null`),
     check("appointments_persons_check", sql`${t.persons} between 1 and 6 and jsonb_array_length(${t.personList}) = ${t.persons}`),
     check("appointments_contact_check", sql`${t.email} is not null or ${t.phone} is not null`),

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { env } from "@/lib/env";
 import { ruleViolation } from "@/lib/errors";
@@ -22,13 +22,19 @@ export function identityColumns(input: { email?: string | null; phone?: string |
   return { email: capEmail(input.email), phone: capPhone(input.phone), vNumbers: capVNumbers(input.persons) };
 }
 
-export async function checkBookingCaps(tx: DbOrTx, product: string, id: Identity, persons?: { vNumber?: string | null }[]): Promise<void> {
+/**
+ * The check, as a query for the booking's transaction (lib/appointments/service.ts runs it in the same round
+ * trip as the capacity row's insert): null, or the identity whose cap is reached.
+ */
+export function bookingCapQuery(product: string, id: Identity): SQL {
   const cap = env().APPOINTMENTS_MAX_FUTURE_BOOKINGS;
-  const { rows } = await tx.execute<{ hit: string | null }>(
-    sql`select appointment_identity_cap(${product}, ${id.email}, ${id.phone}, ${pgArray(id.vNumbers)}::text[], ${cap}) as hit`,
-  );
-  const hit = rows[0]?.hit;
-  if (!hit) return;
+  return sql`select appointment_identity_cap(${product}, ${id.email}, ${id.phone}, ${pgArray(id.vNumbers)}::text[], ${cap}::int)`;
+}
+
+/** The API's 422 naming the cap (and the field) when `hit` names one. */
+export function refuseOverCap(hit: unknown, product: string, persons?: { vNumber?: string | null }[]): void {
+  if (typeof hit !== "string" || !hit) return;
+  const cap = env().APPOINTMENTS_MAX_FUTURE_BOOKINGS;
   const what = `already ${cap} future appointment${cap === 1 ? "" : "s"} for ${product}`;
   if (hit === "email")
     throw ruleViolation("booking_cap_email", `This email address has ${what}; cancel one or choose another time for it`, { email: what });

@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import type { AppointmentPerson, AppointmentStatus } from "@/db/schema";
 import { requirePermission } from "./permission";
@@ -14,7 +14,7 @@ import { recordEvent, recordRead, SYSTEM, type EventActor } from "@/lib/platform
 import { deskOr404, productOr404, reference, type DeskInfo, type ProductInfo } from "./config";
 import { icsUrl, manageUrl, queueAppointmentMail, type Lang, appointmentIcs } from "./emails";
 import type { AgentBookInput, BookInput } from "./schemas";
-import { checkBookingCaps, checkHoldCap, identityColumns } from "./caps";
+import { bookingCapQuery, checkHoldCap, identityColumns, refuseOverCap } from "./caps";
 import { bookableWindow, checkSlot, parseSlotId, slotJson, slotsOnDay, type Slot } from "./slots";
 
 /**
@@ -154,11 +154,21 @@ export async function resolveSlot(slotIdValue: string, now: Date, product?: Prod
   return { desk, slot: c.slot };
 }
 
-async function ensureSlotRow(tx: DbOrTx, r: Resolved) {
-  await tx.execute(sql`
+/**
+ * Creates the slot's capacity row when it has none. `also`: a query run in the same round trip (the
+ * booking's identity caps), whose one value is returned.
+ */
+async function ensureSlotRow(tx: DbOrTx, r: Resolved, also?: SQL): Promise<unknown> {
+  const insert = sql`
     insert into appointment_slots (id, desk_code, starts_at, ends_at, local_date, places, taken)
     values (${r.slot.id}, ${r.desk.code}, ${r.slot.start.toISOString()}, ${r.slot.end.toISOString()}, ${r.slot.date}, ${r.slot.places}, 0)
-    on conflict (id) do nothing`);
+    on conflict (id) do nothing`;
+  if (!also) {
+    await tx.execute(insert);
+    return undefined;
+  }
+  const { rows } = await tx.execute<{ value: unknown }>(sql`with slot_row as (${insert}) select (${also}) as value`);
+  return rows[0]?.value;
 }
 
 /**
@@ -319,8 +329,8 @@ export async function bookSlot(
   const row = await db.transaction(async (tx) => {
     // Caps per applicant identity (issue 11 item 4) for the public form; agents booking for callers are
     // not capped (a family books through one agent; the agent is signed in and every booking is logged).
-    if (!actor) await checkBookingCaps(tx, product.key, ids, input.persons);
-    await ensureSlotRow(tx, r);
+    if (!actor) refuseOverCap(await ensureSlotRow(tx, r, bookingCapQuery(product.key, ids)), product.key, input.persons);
+    else await ensureSlotRow(tx, r);
     const held = await consumeHold(tx, input.holdId, r.slot.id);
     if (!(await takePlaces(tx, r.slot.id, n - held))) throw slotFull();
     const first = input.persons[0];
