@@ -57,6 +57,12 @@ export default defineConfig({
       EMBEDDED_PG_PORT: String(e2ePgPort),
       CTI_TOKEN: E2E.ctiToken,
       LOGIN_BLOCK_SECONDS: "3",
+      // Issue 11.4: every journey's browser is one client address here. The challenge threshold is low so that
+      // e2e/bots.spec.ts can cross it with a few writes (and clears its count after); the journeys' forms would
+      // solve a challenge anyway. Live holds per client are lifted: parallel journeys all hold from one address.
+      BOT_CHALLENGE_PER_CLIENT: "12",
+      BOT_CHALLENGE_DIFFICULTY: "5000",
+      APPOINTMENTS_MAX_ACTIVE_HOLDS: "50",
       NODE_ENV: "production",
       SEED_DEMO: "1",
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",

@@ -26,6 +26,9 @@ function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data: blob: https:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The public forms solve the bot challenge in a Web Worker served from this site (lib/client/challenge.ts);
+    // without worker-src, 'strict-dynamic' in script-src would leave workers to the nonce rules and block it.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

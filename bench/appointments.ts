@@ -104,7 +104,8 @@ async function main() {
     await query(`delete from desk_opening_hours where desk_code = $1`, [desk]);
     // The per-IP read limit is lifted for the bench: it measures the route, not the limiter.
     // TRUSTED_PROXIES: the bench stands for many applicants behind one proxy (X-Forwarded-For per request).
-    const env = { APPOINTMENTS_READS_PER_MINUTE: "100000000", PG_POOL_MAX: "10", TRUSTED_PROXIES: "loopback" };
+    // So is the anonymous-write challenge threshold (issue 11.4; bench/security-booking.ts measures its cost).
+    const env = { APPOINTMENTS_READS_PER_MINUTE: "100000000", PG_POOL_MAX: "10", BOT_CHALLENGE_PER_CLIENT: "100000000", BOT_CHALLENGE_OVERALL: "100000000", TRUSTED_PROXIES: "loopback" };
     servers.push(await startAppServer({ port: PORTS[0], env }));
     const a = servers[0];
     const from = new Date(Date.now() + 86400_000).toISOString().slice(0, 10);
@@ -116,7 +117,7 @@ async function main() {
       await fetch(`${a.url}/api/v1/appointments`, {
         method: "POST",
         headers: { "content-type": "application/json", "x-forwarded-for": `10.1.0.${Math.floor(Math.random() * 250)}` },
-        body: JSON.stringify({ slotId: s.id, product: "BIO", persons: [{ name: "Bench" }], email: "bench@example.com", language: "nl" }),
+        body: JSON.stringify({ slotId: s.id, product: "BIO", persons: [{ name: "Bench" }], email: `bench${s.id.length}.${Math.random().toString(36).slice(2)}@example.com`, language: "nl" }),
       });
     const slotsCount = (await (await fetch(slotsUrl)).json()).length;
 

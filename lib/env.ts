@@ -62,6 +62,24 @@ const envSchema = z.object({
   APPOINTMENTS_READS_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(600)),
   /** How long one instance reuses an availability answer (0 = never); responses say max-age=5 anyway. */
   APPOINTMENTS_SLOTS_CACHE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(5000).default(1000)),
+  /**
+   * Issue 11 item 4 (bots cannot empty the calendar). Caps per applicant identity, kept by the database
+   * (lib/appointments/caps.ts): future bookings per product per email / phone / V-number (public bookings),
+   * and live holds per client address. Holds last APPOINTMENTS_HOLD_MINUTES.
+   */
+  APPOINTMENTS_MAX_FUTURE_BOOKINGS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(2)),
+  APPOINTMENTS_MAX_ACTIVE_HOLDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(3)),
+  APPOINTMENTS_HOLD_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(15).default(5)),
+  /**
+   * Anonymous writes (holds, bookings, complaints, slot alerts) above which a proof-of-work challenge is
+   * required (lib/platform/bot-guard.ts): per client address and overall, per window.
+   */
+  BOT_CHALLENGE_WINDOW_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(86400).default(600)),
+  BOT_CHALLENGE_PER_CLIENT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(10)),
+  BOT_CHALLENGE_OVERALL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(2000)),
+  /** Work of one challenge: the solver tries on average ~3/4 of this many SHA-256 hashes. */
+  BOT_CHALLENGE_DIFFICULTY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(10_000_000).default(50_000)),
+  BOT_CHALLENGE_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(30).max(3600).default(300)),
   /** Connections per process in the PostgreSQL pool. */
   PG_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(10)),
   /** statement_timeout of web processes (0 = none); db/client.ts says why each of these exists. */

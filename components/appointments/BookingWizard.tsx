@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { ChallengeStatus } from "@/components/ChallengeStatus";
 import { apiFetch, ApiError } from "@/lib/client/api";
 import { SlotPicker } from "./SlotPicker";
 import type { AppointmentView, DeskView, ProductView, SlotView } from "./types";
@@ -12,7 +13,16 @@ type Prefill = { name?: string; phone?: string; email?: string; callId?: string;
  * Product → persons → desk (or earliest anywhere) → day → time → details → confirmation. The applicant's
  * page, and the agent's "book for a caller" (mode "agent": a phone number may replace the email).
  */
-export function BookingWizard({ mode = "public", prefill = {} }: { mode?: "public" | "agent"; prefill?: Prefill }) {
+export function BookingWizard({
+  mode = "public",
+  prefill = {},
+  holdMinutes = 5,
+}: {
+  mode?: "public" | "agent";
+  prefill?: Prefill;
+  /** APPOINTMENTS_HOLD_MINUTES, from the server page. */
+  holdMinutes?: number;
+}) {
   const t = useTranslations("appointments");
   const locale = useLocale() as "nl" | "en";
   const fmt = useFormatter();
@@ -37,14 +47,16 @@ export function BookingWizard({ mode = "public", prefill = {} }: { mode?: "publi
   const doneRef = useRef<HTMLHeadingElement>(null);
 
   const hold = useMutation({
-    mutationFn: (s: SlotView) => apiFetch<{ holdId: string }>(`/api/v1/slots/${encodeURIComponent(s.id)}/hold`, { method: "POST", body: { persons } }),
+    // `replaces`: the previous hold goes back at once (anonymous holds are capped per client, issue 11.4).
+    mutationFn: (s: SlotView) =>
+      apiFetch<{ holdId: string }>(`/api/v1/slots/${encodeURIComponent(s.id)}/hold`, { method: "POST", body: { persons, replaces: holdId ?? undefined } }),
     onSuccess: (r) => {
       setHoldId(r.holdId);
       setHoldError(null);
     },
     onError: (e) => {
       setHoldId(null);
-      setHoldError(e instanceof ApiError && e.code === "slot_full" ? t("slotGone") : t("holdFailed"));
+      setHoldError(e instanceof ApiError && e.code === "slot_full" ? t("slotGone") : e instanceof ApiError && e.code === "hold_cap" ? t("holdCap") : t("holdFailed"));
       qc.invalidateQueries({ queryKey: ["slots"] });
     },
   });
@@ -217,7 +229,7 @@ export function BookingWizard({ mode = "public", prefill = {} }: { mode?: "publi
             }}
           />
           <div role="status" aria-live="polite" className="mt-2">
-            {holdError ? <p className="field-error">{holdError}</p> : slot && holdId ? <p>{t("held", { time: slot.startTime })}</p> : null}
+            {holdError ? <p className="field-error">{holdError}</p> : slot && holdId ? <p>{t("held", { time: slot.startTime, minutes: holdMinutes })}</p> : null}
           </div>
         </section>
       ) : null}
@@ -271,7 +283,7 @@ export function BookingWizard({ mode = "public", prefill = {} }: { mode?: "publi
                 </p>
                 {fieldErr(`persons.${i}.vNumber`) ? (
                   <p id={`${mode}-v-${i}-err`} className="field-error">
-                    {t("vNumberInvalid")}
+                    {err?.code === "booking_cap_v_number" ? t("capVNumber") : t("vNumberInvalid")}
                   </p>
                 ) : null}
               </div>
@@ -294,7 +306,7 @@ export function BookingWizard({ mode = "public", prefill = {} }: { mode?: "publi
               />
               {fieldErr("email") ? (
                 <p id={`${mode}-email-err`} className="field-error">
-                  {t("emailInvalid")}
+                  {err?.code === "booking_cap_email" ? t("capEmail") : t("emailInvalid")}
                 </p>
               ) : null}
             </div>
@@ -314,7 +326,7 @@ export function BookingWizard({ mode = "public", prefill = {} }: { mode?: "publi
               />
               {fieldErr("phone") ? (
                 <p id={`${mode}-phone-err`} className="field-error">
-                  {t("phoneInvalid")}
+                  {err?.code === "booking_cap_phone" ? t("capPhone") : t("phoneInvalid")}
                 </p>
               ) : null}
             </div>
@@ -335,6 +347,8 @@ export function BookingWizard({ mode = "public", prefill = {} }: { mode?: "publi
           </p>
         </section>
       ) : null}
+      {/* One polite live region for the hold and the booking: "even geduld…" while a challenge is solved. */}
+      <ChallengeStatus busy={hold.isPending || book.isPending} />
     </form>
   );
 }

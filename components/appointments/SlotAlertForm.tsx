@@ -2,6 +2,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { ChallengeStatus } from "@/components/ChallengeStatus";
 import { apiFetch, ApiError } from "@/lib/client/api";
 import type { ProductView } from "./types";
 
@@ -77,6 +78,7 @@ export function SlotAlertForm() {
       <div role="status" aria-live="polite" className="mt-2">
         {create.isSuccess ? t("alertCreated") : null}
       </div>
+      <ChallengeStatus busy={create.isPending} />
     </section>
   );
 }

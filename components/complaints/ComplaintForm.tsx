@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
+import { ChallengeStatus } from "@/components/ChallengeStatus";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import { Field } from "./Field";
 
@@ -102,6 +103,7 @@ export function ComplaintForm() {
         <button type="submit" className="btn" disabled={submit.isPending}>
           {submit.isPending ? t("form.submitting") : t("form.submit")}
         </button>
+        <ChallengeStatus busy={submit.isPending} className="mt-2" />
       </form>
     </>
   );

@@ -88,7 +88,11 @@ export const appointmentSlots = pgTable(
   ],
 );
 
-/** N places of a slot held for 5 minutes while the applicant fills in the form. */
+/**
+ * N places of a slot held for a few minutes (APPOINTMENTS_HOLD_MINUTES) while the applicant fills in the form.
+ * `client_key` is a keyed hash of the client address of an anonymous hold (null for agents): at most
+ * APPOINTMENTS_MAX_ACTIVE_HOLDS live holds per client (lib/appointments/caps.ts).
+ */
 export const appointmentHolds = pgTable(
   "appointment_holds",
   {
@@ -99,8 +103,13 @@ export const appointmentHolds = pgTable(
     persons: integer("persons").notNull(),
     expiresAt: tstz("expires_at").notNull(),
     createdAt: tstz("created_at").notNull().defaultNow(),
+    clientKey: text("client_key"),
   },
-  (t) => [index("appointment_holds_slot_idx").on(t.slotId, t.expiresAt), check("appointment_holds_persons_check", sql`${t.persons} between 1 and 6`)],
+  (t) => [
+    index("appointment_holds_slot_idx").on(t.slotId, t.expiresAt),
+    index("appointment_holds_client_idx").on(t.clientKey, t.expiresAt).where(sql`${t.clientKey} is not null`),
+    check("appointment_holds_persons_check", sql`${t.persons} between 1 and 6`),
+  ],
 );
 
 export type AppointmentPerson = { name: string; vNumber?: string | null };
@@ -141,6 +150,13 @@ export const appointments = pgTable(
     closureNotifiedAt: tstz("closure_notified_at"),
     /** Set when retention or an erasure request removed names and contact details (lib/privacy/). */
     anonymisedAt: tstz("anonymised_at"),
+    /**
+     * The applicant's identities as the booking caps count them (lib/appointments/caps.ts): the email without
+     * case or `+tag`, the phone as international digits, the V-numbers of the persons.
+     */
+    capEmail: text("cap_email"),
+    capPhone: text("cap_phone"),
+    capVNumbers: text("cap_v_numbers").array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     uniqueIndex("appointments_reference_key").on(t.reference),
@@ -148,6 +164,13 @@ export const appointments = pgTable(
     index("appointments_slot_idx").on(t.slotId),
     index("appointments_customer_idx").on(t.customerId),
     index("appointments_email_idx").on(sql`lower(${t.email})`),
+    index("appointments_cap_email_idx").on(t.productKey, t.capEmail, t.startsAt).where(sql`${t.status} = 'booked' and ${t.capEmail} is not null`),
+    index("appointments_cap_phone_idx").on(t.productKey, t.capPhone, t.startsAt).where(sql`${t.status} = 'booked' and ${t.capPhone} is not null`),
+    // fastupdate off: every booking searches this index, and a search reads GIN's whole pending list.
+    index("appointments_cap_v_numbers_idx")
+      .using("gin", t.capVNumbers)
+      .with({ fastupdate: false })
+      .where(sql`${t.status} = 'booked' and ${t.capVNumbers} <> '{}'`),
     index("appointments_reminder_idx").on(t.startsAt).where(sql`${t.status} = 'booked' and ${t.reminderSentAt} is null`),
     check("appointments_persons_check", sql`${t.persons} between 1 and 6 and jsonb_array_length(${t.personList}) = ${t.persons}`),
     check("appointments_contact_check", sql`${t.email} is not null or ${t.phone} is not null or ${t.anonymisedAt} is not null`),

@@ -105,6 +105,19 @@ export const rateLimits = pgTable("rate_limits", {
   expire: bigint("expire", { mode: "number" }),
 });
 
+/**
+ * Proof-of-work challenges already redeemed (lib/platform/bot-guard.ts): each solution passes once. Kept
+ * until the challenge expires (then it could not be redeemed anyway) and deleted after.
+ */
+export const usedChallenges = pgTable(
+  "used_challenges",
+  {
+    signature: text("signature").primaryKey(),
+    expiresAt: tstz("expires_at").notNull(),
+  },
+  (t) => [index("used_challenges_expires_idx").on(t.expiresAt)],
+);
+
 /** Settings editable at run time (targets, CTI token, SLA hours…), one JSON value per key. */
 export const settings = pgTable("settings", {
   key: text("key").primaryKey(),

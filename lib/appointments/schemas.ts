@@ -19,7 +19,8 @@ export const slotsQuery = z.object({
 
 export const desksQuery = z.object({ product: code.optional() });
 
-export const holdBody = z.object({ persons: personsCount });
+/** `replaces`: the client's previous hold, given back first (the applicant picked another time). */
+export const holdBody = z.object({ persons: personsCount, replaces: z.preprocess(blankToUndefined, z.uuid("not a valid hold id").optional()) });
 
 export const person = z.object({
   name: z.string().trim().min(1, "a name is required").max(200),

@@ -1,12 +1,13 @@
 import "server-only";
 import crypto from "node:crypto";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import type { AppointmentPerson, AppointmentStatus } from "@/db/schema";
 import { requirePermission } from "./permission";
 import type { Actor } from "@/lib/auth/roles";
 import { addDays, daysBetween, type IsoDate } from "@/lib/calendar/dates";
 import { isoWithOffset, localTime, NL_TZ, todayIn } from "@/lib/calendar/time";
+import { env } from "@/lib/env";
 import { AppError, badRequest, conflict, forbidden, notFound, ruleViolation } from "@/lib/errors";
 import { wakeOutbox } from "@/lib/mail/outbox";
 import { recordEvent, SYSTEM, type EventActor } from "@/lib/platform/events";
@@ -14,6 +15,7 @@ import { auditRead } from "@/lib/privacy/audit";
 import { deskOr404, productOr404, reference, type DeskInfo, type ProductInfo } from "./config";
 import { icsUrl, manageUrl, queueAppointmentMail, type Lang, appointmentIcs } from "./emails";
 import type { AgentBookInput, BookInput } from "./schemas";
+import { bookingCapQuery, checkHoldCap, identityColumns, refuseOverCap } from "./caps";
 import { bookableWindow, checkSlot, parseSlotId, slotJson, slotsOnDay, type Slot } from "./slots";
 
 /**
@@ -21,7 +23,8 @@ import { bookableWindow, checkSlot, parseSlotId, slotJson, slotsOnDay, type Slot
  * (persons booked + held ≤ places of a slot) is kept by PostgreSQL: a conditional update of the slot's
  * capacity row in the same transaction as the insert, plus a CHECK on that row. Never check-then-write.
  */
-export const HOLD_MINUTES = 5;
+/** How long a hold lasts (APPOINTMENTS_HOLD_MINUTES, default 5: spec 01; short, so held places come back soon). */
+export const holdMinutes = () => env().APPOINTMENTS_HOLD_MINUTES;
 const APPLICANT: EventActor = SYSTEM("applicant");
 
 /** A text[] parameter (drizzle's sql`` would spread a JS array into separate parameters). */
@@ -152,11 +155,21 @@ export async function resolveSlot(slotIdValue: string, now: Date, product?: Prod
   return { desk, slot: c.slot };
 }
 
-async function ensureSlotRow(tx: DbOrTx, r: Resolved) {
-  await tx.execute(sql`
+/**
+ * Creates the slot's capacity row when it has none. `also`: a query run in the same round trip (the
+ * booking's identity caps), whose one value is returned.
+ */
+async function ensureSlotRow(tx: DbOrTx, r: Resolved, also?: SQL): Promise<unknown> {
+  const insert = sql`
     insert into appointment_slots (id, desk_code, starts_at, ends_at, local_date, places, taken)
     values (${r.slot.id}, ${r.desk.code}, ${r.slot.start.toISOString()}, ${r.slot.end.toISOString()}, ${r.slot.date}, ${r.slot.places}, 0)
-    on conflict (id) do nothing`);
+    on conflict (id) do nothing`;
+  if (!also) {
+    await tx.execute(insert);
+    return undefined;
+  }
+  const { rows } = await tx.execute<{ value: unknown }>(sql`with slot_row as (${insert}) select (${also}) as value`);
+  return rows[0]?.value;
 }
 
 /**
@@ -177,14 +190,36 @@ async function takePlaces(tx: DbOrTx, slotIdValue: string, delta: number): Promi
 
 const slotFull = () => conflict("slot_full", "The places of this slot are gone; choose another time");
 
-export async function holdSlot(slotIdValue: string, persons: number, now: Date = new Date()) {
+/** Gives back the places of a live hold (the applicant chose another time); nothing when it has expired or gone. */
+export async function releaseHold(holdId: string) {
+  await db.transaction(async (tx) => {
+    const { rows } = await tx.execute<{ slot_id: string; persons: number }>(
+      sql`delete from appointment_holds where id = ${holdId} and expires_at > now() returning slot_id, persons`,
+    );
+    if (rows[0] && !(await takePlaces(tx, rows[0].slot_id, -rows[0].persons))) throw new Error(`capacity row ${rows[0].slot_id} would go below zero`);
+  });
+}
+
+/**
+ * Holds places for a few minutes. An anonymous hold carries its client key: at most
+ * APPOINTMENTS_MAX_ACTIVE_HOLDS live holds per client (422 `hold_cap`); `replaces` gives back the client's
+ * previous hold first (the wizard sends it when the applicant picks another time).
+ */
+export async function holdSlot(
+  slotIdValue: string,
+  persons: number,
+  now: Date = new Date(),
+  opts: { clientKey?: string | null; replaces?: string } = {},
+) {
   const r = await resolveSlot(slotIdValue, now);
-  const expiresAt = new Date(now.getTime() + HOLD_MINUTES * 60_000);
+  if (opts.replaces) await releaseHold(opts.replaces);
+  const expiresAt = new Date(now.getTime() + holdMinutes() * 60_000);
   const hold = await db.transaction(async (tx) => {
+    if (opts.clientKey) await checkHoldCap(tx, opts.clientKey);
     await ensureSlotRow(tx, r);
     if (!(await takePlaces(tx, r.slot.id, persons))) throw slotFull();
     const { rows } = await tx.execute<{ id: string }>(
-      sql`insert into appointment_holds (slot_id, persons, expires_at) values (${r.slot.id}, ${persons}, ${expiresAt.toISOString()}) returning id`,
+      sql`insert into appointment_holds (slot_id, persons, expires_at, client_key) values (${r.slot.id}, ${persons}, ${expiresAt.toISOString()}, ${opts.clientKey ?? null}) returning id`,
     );
     return rows[0];
   });
@@ -291,19 +326,24 @@ export async function bookSlot(
   const r = await resolveSlot(input.slotId, now, product);
   const n = input.persons.length;
   const token = newToken();
+  const ids = identityColumns(input);
   const row = await db.transaction(async (tx) => {
-    await ensureSlotRow(tx, r);
+    // Caps per applicant identity (issue 11 item 4) for the public form; agents booking for callers are
+    // not capped (a family books through one agent; the agent is signed in and every booking is logged).
+    if (!actor) refuseOverCap(await ensureSlotRow(tx, r, bookingCapQuery(product.key, ids)), product.key, input.persons);
+    else await ensureSlotRow(tx, r);
     const held = await consumeHold(tx, input.holdId, r.slot.id);
     if (!(await takePlaces(tx, r.slot.id, n - held))) throw slotFull();
     const first = input.persons[0];
     const customerId = await upsertCustomer(tx, { name: first.name, email: input.email ?? undefined, phone: input.phone, vNumber: first.vNumber, language: input.language });
     const { rows } = await tx.execute<AppointmentRow>(sql`
       insert into appointments (reference, slot_id, desk_code, product_key, starts_at, ends_at, local_date, persons, person_list,
-        email, phone, language, token_hash, customer_id, booked_by, call_id)
+        email, phone, language, token_hash, customer_id, booked_by, call_id, cap_email, cap_phone, cap_v_numbers)
       values (${newReference(r.desk.code)}, ${r.slot.id}, ${r.desk.code}, ${product.key}, ${r.slot.start.toISOString()}, ${r.slot.end.toISOString()},
         ${r.slot.date}, ${n}, ${JSON.stringify(input.persons.map((p) => ({ name: p.name, vNumber: p.vNumber ?? null })))}::jsonb,
         ${input.email ?? null}, ${input.phone ?? null}, ${input.language}, ${hashToken(token)}, ${customerId},
-        ${actor?.kind === "user" ? actor.id : null}, ${"callId" in input ? (input.callId ?? null) : null})
+        ${actor?.kind === "user" ? actor.id : null}, ${"callId" in input ? (input.callId ?? null) : null},
+        ${ids.email}, ${ids.phone}, ${pgArray(ids.vNumbers)}::text[])
       returning *`);
     const a = rows[0];
     await recordEvent(tx, actor ?? APPLICANT, "appointment", a.reference, "booked", { slotId: r.slot.id, persons: n, product: product.key, callId: a.call_id });

@@ -14,10 +14,13 @@ export class ApiError extends Error {
   }
 }
 
-export async function apiFetch<T = unknown>(
-  url: string,
-  opts: { method?: string; body?: unknown; rawBody?: BodyInit; headers?: Record<string, string>; signal?: AbortSignal } = {},
-): Promise<T> {
+type FetchOpts = { method?: string; body?: unknown; rawBody?: BodyInit; headers?: Record<string, string>; signal?: AbortSignal };
+
+/**
+ * A 429 `challenge_required` (issue 11.4) is answered without the user noticing: the proof of work is solved
+ * (lib/client/challenge.ts) and the same request goes again, once, with the solution in the named header.
+ */
+export async function apiFetch<T = unknown>(url: string, opts: FetchOpts = {}, solved = false): Promise<T> {
   const res = await fetch(url, {
     method: opts.method ?? "GET",
     headers: opts.rawBody ? opts.headers : { "content-type": "application/json", ...opts.headers },
@@ -28,6 +31,11 @@ export async function apiFetch<T = unknown>(
   if (!res.ok) {
     const json = await res.json().catch(() => null);
     const e = json?.error ?? {};
+    if (res.status === 429 && e.code === "challenge_required" && e.challenge?.parameters && !solved) {
+      const { solveApiChallenge } = await import("./challenge");
+      const answer = await solveApiChallenge(e.challenge);
+      if (answer) return apiFetch<T>(url, { ...opts, headers: { ...opts.headers, [e.challenge.header ?? "X-Altcha"]: answer } }, true);
+    }
     const retry = res.headers.get("retry-after");
     throw new ApiError(res.status, e.code ?? "http_" + res.status, e.message ?? res.statusText, e.fields ?? {}, retry ? Number(retry) : undefined);
   }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 
 /**
@@ -8,9 +9,13 @@ import path from "node:path";
  */
 export type AppServer = { url: string; pid: number; stop: () => Promise<void>; output: () => string };
 
-export async function startAppServer(opts: { port: number; env?: Record<string, string> }): Promise<AppServer> {
-  const root = path.resolve(__dirname, "../..");
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/web-server.ts")], {
+/** `root`: another checkout's build (bench/security-booking.ts runs the previous commit beside this one). */
+export async function startAppServer(opts: { port: number; env?: Record<string, string>; root?: string }): Promise<AppServer> {
+  const root = opts.root ?? path.resolve(__dirname, "../..");
+  // Our own web server (client address, request id, headers); a checkout from before it had none: `next start`.
+  const ownServer = path.join(root, "scripts/web-server.ts");
+  const args = fs.existsSync(ownServer) ? ["--import", "tsx", ownServer] : [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.port)];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env: {
       ...process.env,

@@ -1,14 +1,15 @@
 import { apiRoute, parseBody, parseQuery } from "@/lib/api/route";
-import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/roles";
+import { guardAnonymousWrite } from "@/lib/platform/bot-guard";
 import { limitBook } from "@/lib/appointments/limits";
 import { agentBookBody, bookBody, searchQuery } from "@/lib/appointments/schemas";
 import { bookSlot, searchAppointments } from "@/lib/appointments/service";
 
 /** Book: the public form, or a signed-in agent for a caller (then a phone number may replace the email). */
 export const POST = apiRoute({ permission: "public" }, async ({ req }) => {
+  // First, before the body: anonymous writes above the threshold must bring a solved challenge (issue 11.4).
+  const actor = await guardAnonymousWrite(req);
   await limitBook(req);
-  const actor = req.headers.has("cookie") || req.headers.has("authorization") ? await currentActor(req) : null;
   const agent = actor && can(actor, "bookForCaller") ? actor : null;
   const body = agent ? await parseBody(req, agentBookBody) : await parseBody(req, bookBody);
   const { appointment } = await bookSlot(body, { actor: agent });

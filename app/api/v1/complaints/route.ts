@@ -1,8 +1,8 @@
 import { BODY_LIMITS, readFormCapped, readTextCapped } from "@/lib/api/body";
 import { apiRoute, parseQuery } from "@/lib/api/route";
-import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/roles";
 import { AppError, badRequest, fromZod } from "@/lib/errors";
+import { guardAnonymousWrite } from "@/lib/platform/bot-guard";
 import { limitPublic } from "@/lib/platform/rate-limit";
 import {
   agentComplaintSchema,
@@ -55,8 +55,9 @@ async function readBody(req: Request): Promise<{ fields: Record<string, unknown>
  * by letter, phone, desk or email (`channel`, `receivedOn`).
  */
 export const POST = apiRoute({ permission: "public", maxBodyBytes: BODY_LIMITS.complaintForm, bodyField: "attachments" }, async ({ req }) => {
-  const hasCredentials = req.headers.has("cookie") || req.headers.has("authorization");
-  const actor = hasCredentials ? await currentActor(req).catch(() => null) : null;
+  // First, before the body: anonymous writes above the threshold must bring a solved challenge (issue 11.4);
+  // it returns the signed-in actor, if any.
+  const actor = await guardAnonymousWrite(req);
   const agent = actor && can(actor, "registerComplaint") && !actor.mustChangePassword ? actor : null;
   // Anyone but a signed-in agent is limited per client address, before the body is read.
   if (!agent) await limitPublic(req, "complaints", 10);
