@@ -41,7 +41,10 @@ function wrkLoad(url: string, vary: boolean): Run {
   if (vary) {
     script = path.join(os.tmpdir(), `bench-vary-${process.pid}.lua`);
     const u = new URL(url);
-    fs.writeFileSync(script, `local n = 0\nrequest = function()\n  n = n + 1\n  return wrk.format(nil, "${u.pathname}${u.search}&nocache=" .. n)\nend\n`);
+    fs.writeFileSync(
+      script,
+      `local n = 0\nrequest = function()\n  n = n + 1\n  return wrk.format(nil, "${u.pathname}${u.search}&nocache=" .. n)\nend\n`,
+    );
     args.push("-s", script);
   }
   const r = spawnSync("wrk", [...args, url], { encoding: "utf8" });
@@ -56,7 +59,9 @@ function wrkLoad(url: string, vary: boolean): Run {
   };
   const requests = num(/(\d+) requests in/);
   const non2xx = num(/Non-2xx or 3xx responses: (\d+)/) || 0;
-  const errs = (out.match(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/) ?? []).slice(1).reduce((a, b) => a + Number(b), 0);
+  const errs = (out.match(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/) ?? [])
+    .slice(1)
+    .reduce((a, b) => a + Number(b), 0);
   return {
     requests,
     errors: non2xx + errs,
@@ -89,7 +94,14 @@ async function load(url: string | (() => string), headers: Record<string, string
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  return { requests: lat.length, errors, rps: Math.round(lat.length / elapsed), p50: +pct(lat, 50).toFixed(1), p95: +pct(lat, 95).toFixed(1), p99: +pct(lat, 99).toFixed(1) };
+  return {
+    requests: lat.length,
+    errors,
+    rps: Math.round(lat.length / elapsed),
+    p50: +pct(lat, 50).toFixed(1),
+    p95: +pct(lat, 95).toFixed(1),
+    p99: +pct(lat, 99).toFixed(1),
+  };
 }
 
 async function main() {
@@ -105,7 +117,13 @@ async function main() {
     // The per-IP read limit is lifted for the bench: it measures the route, not the limiter.
     // TRUSTED_PROXIES: the bench stands for many applicants behind one proxy (X-Forwarded-For per request).
     // So is the anonymous-write challenge threshold (issue 11.4; bench/security-booking.ts measures its cost).
-    const env = { APPOINTMENTS_READS_PER_MINUTE: "100000000", PG_POOL_MAX: "10", BOT_CHALLENGE_PER_CLIENT: "100000000", BOT_CHALLENGE_OVERALL: "100000000", TRUSTED_PROXIES: "loopback" };
+    const env = {
+      APPOINTMENTS_READS_PER_MINUTE: "100000000",
+      PG_POOL_MAX: "10",
+      BOT_CHALLENGE_PER_CLIENT: "100000000",
+      BOT_CHALLENGE_OVERALL: "100000000",
+      TRUSTED_PROXIES: "loopback",
+    };
     servers.push(await startAppServer({ port: PORTS[0], env }));
     const a = servers[0];
     const from = new Date(Date.now() + 86400_000).toISOString().slice(0, 10);
@@ -117,7 +135,13 @@ async function main() {
       await fetch(`${a.url}/api/v1/appointments`, {
         method: "POST",
         headers: { "content-type": "application/json", "x-forwarded-for": `10.1.0.${Math.floor(Math.random() * 250)}` },
-        body: JSON.stringify({ slotId: s.id, product: "BIO", persons: [{ name: "Bench" }], email: `bench${s.id.length}.${Math.random().toString(36).slice(2)}@example.com`, language: "nl" }),
+        body: JSON.stringify({
+          slotId: s.id,
+          product: "BIO",
+          persons: [{ name: "Bench" }],
+          email: `bench${s.id.length}.${Math.random().toString(36).slice(2)}@example.com`,
+          language: "nl",
+        }),
       });
     const slotsCount = (await (await fetch(slotsUrl)).json()).length;
 
@@ -143,7 +167,13 @@ async function main() {
         const r = await fetch(`${servers[i % 2].url}/api/v1/appointments`, {
           method: "POST",
           headers: { "content-type": "application/json", "x-forwarded-for": `10.2.${Math.floor(i / 250)}.${i % 250}` },
-          body: JSON.stringify({ slotId: ten[i % 10], product: "BIO", persons: [{ name: `Race ${i}` }], email: `race${i}@example.com`, language: "nl" }),
+          body: JSON.stringify({
+            slotId: ten[i % 10],
+            product: "BIO",
+            persons: [{ name: `Race ${i}` }],
+            email: `race${i}@example.com`,
+            language: "nl",
+          }),
         });
         await r.arrayBuffer();
         lat.push(performance.now() - t);
@@ -181,7 +211,9 @@ async function main() {
   }
 }
 
-function writeResults(r: Record<string, unknown> & { health: Run; slots: Run; slotsUncached: Run; slotsFirst20Uncached: Run; race: Record<string, number> }) {
+function writeResults(
+  r: Record<string, unknown> & { health: Run; slots: Run; slotsUncached: Run; slotsFirst20Uncached: Run; race: Record<string, number> },
+) {
   const row = (name: string, x: Run) => `| ${name} | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.requests} | ${x.errors} |`;
   const md = `## Appointments (spec 01)
 

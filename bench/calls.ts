@@ -93,7 +93,9 @@ async function main() {
 
       t = performance.now();
       const again = await importQueueLog(SYSTEM("bench"), fs.createReadStream(file, { highWaterMark: 256 * 1024 }));
-      say(`re-import of the same file: ${((performance.now() - t) / 1000).toFixed(1)} s; created ${again.callsCreated}, updated ${again.callsUpdated}`);
+      say(
+        `re-import of the same file: ${((performance.now() - t) / 1000).toFixed(1)} s; created ${again.callsCreated}, updated ${again.callsUpdated}`,
+      );
 
       if (process.env.BENCH_ONLY_IMPORT) {
         fs.rmSync(file, { force: true });
@@ -103,8 +105,10 @@ async function main() {
 
       // Baseline: a raw COPY of the resulting rows, into a bare table and into one with calls' indexes.
       const csv = path.join(os.tmpdir(), `${name}.csv`);
-      const cols = "source, external_id, queue, direction, from_number, agent_id, agent_label, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, result";
-      const psql = (cmd: string) => execFileSync("psql", [dbUrl, "-v", "ON_ERROR_STOP=1", "-q", "-c", cmd], { stdio: ["ignore", "pipe", "inherit"] });
+      const cols =
+        "source, external_id, queue, direction, from_number, agent_id, agent_label, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, result";
+      const psql = (cmd: string) =>
+        execFileSync("psql", [dbUrl, "-v", "ON_ERROR_STOP=1", "-q", "-c", cmd], { stdio: ["ignore", "pipe", "inherit"] });
       psql(`\\copy (select ${cols} from calls where source = 'queue_log') to '${csv}' csv`);
       const c = new pg.Client({ connectionString: dbUrl });
       await c.connect();
@@ -147,15 +151,24 @@ async function main() {
       const server = await startAppServer({ port: PORT, env: { DATABASE_URL: dbUrl, CTI_TOKEN: token, PG_POOL_MAX: "16" } });
       try {
         const post = (data: Record<string, unknown>) =>
-          fetch(`${server.url}/api/v1/cti/${token}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(data) }).then(
-            (r) => {
-              if (r.status !== 200) throw new Error(`CTI ${r.status}`);
-              return r.text();
-            },
-          );
+          fetch(`${server.url}/api/v1/cti/${token}`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify(data),
+          }).then((r) => {
+            if (r.status !== 200) throw new Error(`CTI ${r.status}`);
+            return r.text();
+          });
         const oneCall = async (i: number) => {
           const callId = `bench-${i}`;
-          await post({ event: "newCall", direction: "in", from: `06${String(i).padStart(8, "0")}`, to: "09001234561", callId, user: ["201"] });
+          await post({
+            event: "newCall",
+            direction: "in",
+            from: `06${String(i).padStart(8, "0")}`,
+            to: "09001234561",
+            callId,
+            user: ["201"],
+          });
           await post({ event: "answer", direction: "in", callId, answeringNumber: "201" });
           await post({ event: "hangup", direction: "in", callId, cause: "normalClearing" });
         };
@@ -186,33 +199,42 @@ async function main() {
           script("wrk");
           const ctiOut = wrk(["-d15s", "-s", lua, `${server.url}/api/v1/cti/${token}`]);
           fs.rmSync(lua, { force: true });
-          say(`CTI (wrk): ${Math.round(rate(ctiOut))} events/s, interleaved newCall/answer/hangup, 16 connections, ${non2xx(ctiOut)} non-200 (${(rate(ctiOut) / rate(healthOut)).toFixed(2)}× the trivial route)`);
+          say(
+            `CTI (wrk): ${Math.round(rate(ctiOut))} events/s, interleaved newCall/answer/hangup, 16 connections, ${non2xx(ctiOut)} non-200 (${(rate(ctiOut) / rate(healthOut)).toFixed(2)}× the trivial route)`,
+          );
         } else {
-        // Baseline: the trivial health route, same clients, same count.
-        let n = 0;
-        t = performance.now();
-        await Promise.all(
-          Array.from({ length: 16 }, async () => {
-            while (n++ < CTI_CALLS * 3) await fetch(`${server.url}/api/health`).then((r) => r.text());
-          }),
-        );
-        const health = (CTI_CALLS * 3) / ((performance.now() - t) / 1000);
-        say(`baseline: GET /api/health ${Math.round(health)} requests/s (16 clients)`);
-        let next = 0;
-        t = performance.now();
-        await Promise.all(
-          Array.from({ length: 16 }, async () => {
-            while (next < CTI_CALLS) await oneCall(next++);
-          }),
-        );
-        const s = (performance.now() - t) / 1000;
-        say(`CTI: ${CTI_CALLS * 3} events (newCall+answer+hangup × ${CTI_CALLS} calls, 16 clients) in ${s.toFixed(1)} s = ${Math.round((CTI_CALLS * 3) / s)} events/s`);
+          // Baseline: the trivial health route, same clients, same count.
+          let n = 0;
+          t = performance.now();
+          await Promise.all(
+            Array.from({ length: 16 }, async () => {
+              while (n++ < CTI_CALLS * 3) await fetch(`${server.url}/api/health`).then((r) => r.text());
+            }),
+          );
+          const health = (CTI_CALLS * 3) / ((performance.now() - t) / 1000);
+          say(`baseline: GET /api/health ${Math.round(health)} requests/s (16 clients)`);
+          let next = 0;
+          t = performance.now();
+          await Promise.all(
+            Array.from({ length: 16 }, async () => {
+              while (next < CTI_CALLS) await oneCall(next++);
+            }),
+          );
+          const s = (performance.now() - t) / 1000;
+          say(
+            `CTI: ${CTI_CALLS * 3} events (newCall+answer+hangup × ${CTI_CALLS} calls, 16 clients) in ${s.toFixed(1)} s = ${Math.round((CTI_CALLS * 3) / s)} events/s`,
+          );
         }
       } finally {
         await server.stop();
       }
     }
-    say(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, Node ${process.version}`);
+    say(
+      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}, Node ${process.version}`,
+    );
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();

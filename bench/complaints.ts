@@ -31,7 +31,13 @@ async function main() {
     const { listComplaints } = await import("../lib/complaints/service");
     const { complaintSummary } = await import("../lib/complaints/stats");
     const { complaintRegister, importComplaintsCsv } = await import("../lib/complaints/register");
-    const actor = { kind: "user" as const, id: "00000000-0000-0000-0000-000000000000", name: "bench", role: "admin" as const, deskCodes: [] };
+    const actor = {
+      kind: "user" as const,
+      id: "00000000-0000-0000-0000-000000000000",
+      name: "bench",
+      role: "admin" as const,
+      deskCodes: [],
+    };
     const time = async (n: number, fn: () => Promise<unknown>) => {
       await fn();
       const s = performance.now();
@@ -58,7 +64,9 @@ async function main() {
     console.log(`demo seed: ${count[0].n} complaints in ${(seedMs / 1000).toFixed(1)} s`);
     console.log(`baseline select 1: ${baseline.toFixed(2)} ms`);
     for (const [k, ms] of rows) console.log(`${k}: ${ms.toFixed(1)} ms (${(ms / baseline).toFixed(0)}× baseline)`);
-    console.log(`import 5,000 rows: ${importMs.toFixed(0)} ms (${r.imported} imported); again: ${reimportMs.toFixed(0)} ms (${again.imported} imported)`);
+    console.log(
+      `import 5,000 rows: ${importMs.toFixed(0)} ms (${r.imported} imported); again: ${reimportMs.toFixed(0)} ms (${again.imported} imported)`,
+    );
     await closeDb();
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);

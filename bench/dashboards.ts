@@ -77,18 +77,24 @@ async function main() {
     c.on("error", (e) => console.error("pg client:", e.message));
     await c.connect();
     say(`# Dashboards benchmark — ${new Date().toISOString()}`);
-    say(`PostgreSQL ${(await c.query("show server_version")).rows[0].server_version}, ${os.cpus().length} cores (shared with other work), Node ${process.version}`);
+    say(
+      `PostgreSQL ${(await c.query("show server_version")).rows[0].server_version}, ${os.cpus().length} cores (shared with other work), Node ${process.version}`,
+    );
 
     say(`\n## Loading`);
     const [, tTrig] = await timed(() => c.query(yearInsert(LAST_YEAR, CALLS_PER_YEAR)));
-    say(`- ${CALLS_PER_YEAR.toLocaleString("en")} calls (${LAST_YEAR}) in one INSERT … SELECT through the rollup triggers: ${(tTrig / 1000).toFixed(1)} s`);
+    say(
+      `- ${CALLS_PER_YEAR.toLocaleString("en")} calls (${LAST_YEAR}) in one INSERT … SELECT through the rollup triggers: ${(tTrig / 1000).toFixed(1)} s`,
+    );
     await c.query(`alter table calls disable trigger user`);
     await c.query(`delete from calls`);
     await c.query(`delete from call_daily_stats`);
     const [, tBulk] = await timed(() => c.query(yearInsert(LAST_YEAR, CALLS_PER_YEAR)));
     await c.query(`alter table calls enable trigger user`);
     const [, tRebuild] = await timed(() => c.query(`select dashboards_rebuild_call_rollups()`));
-    say(`- the same rows with the triggers disabled: ${(tBulk / 1000).toFixed(1)} s, then dashboards_rebuild_call_rollups(): ${(tRebuild / 1000).toFixed(1)} s`);
+    say(
+      `- the same rows with the triggers disabled: ${(tBulk / 1000).toFixed(1)} s, then dashboards_rebuild_call_rollups(): ${(tRebuild / 1000).toFixed(1)} s`,
+    );
     let tOlder = 0;
     for (let y = LAST_YEAR - 1; y > LAST_YEAR - YEARS; y--) {
       const [, t] = await timed(() => c.query(yearInsert(y, CALLS_PER_YEAR)));
@@ -96,11 +102,20 @@ async function main() {
     }
     const total = (await c.query(`select count(*)::int n from calls`)).rows[0].n;
     if (YEARS > 1)
-      say(`- ${YEARS - 1} more years through the triggers: ${(tOlder / 1000).toFixed(1)} s (${(tOlder / 1000 / (YEARS - 1)).toFixed(1)} s per year); ${total.toLocaleString("en")} calls in all`);
+      say(
+        `- ${YEARS - 1} more years through the triggers: ${(tOlder / 1000).toFixed(1)} s (${(tOlder / 1000 / (YEARS - 1)).toFixed(1)} s per year); ${total.toLocaleString("en")} calls in all`,
+      );
     {
       const id = `${LAST_YEAR}-1`;
-      const [, tOne] = await timed(() => c.query(`update calls set talk_seconds = talk_seconds where source = 'queue_log' and external_id = $1`, [id]));
-      const [, tOne2] = await timed(() => c.query(`update calls set result = 'answered', answered_at = coalesce(answered_at, offered_at) where source = 'queue_log' and external_id = $1`, [id]));
+      const [, tOne] = await timed(() =>
+        c.query(`update calls set talk_seconds = talk_seconds where source = 'queue_log' and external_id = $1`, [id]),
+      );
+      const [, tOne2] = await timed(() =>
+        c.query(
+          `update calls set result = 'answered', answered_at = coalesce(answered_at, offered_at) where source = 'queue_log' and external_id = $1`,
+          [id],
+        ),
+      );
       say(`- a single-row update (a CTI event) with the triggers: ${tOne.toFixed(1)} ms (no change), ${tOne2.toFixed(1)} ms (answer)`);
     }
     // ~4,750 complaints a year (the seed's 2012), ~83% closed within the deadline, for the complaint part of the summary.
@@ -143,7 +158,13 @@ async function main() {
 
     server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(PORT)], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", PORT: String(PORT) },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: url,
+        AUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+        PORT: String(PORT),
+      },
       stdio: ["ignore", "ignore", "inherit"],
     });
     const base = `http://127.0.0.1:${PORT}`;
@@ -210,7 +231,9 @@ async function main() {
     const seconds = (Date.now() - start) / 1000;
     const cpu = (cpuTicks(server.pid!) - t0) / hz;
     say(`- ${requests} requests in ${seconds.toFixed(0)} s; median latency ${median(lat).toFixed(1)} ms, p95 ${p95(lat).toFixed(1)} ms`);
-    say(`- web server (next start) CPU: ${cpu.toFixed(2)} s over ${seconds.toFixed(0)} s = ${((cpu / seconds) * 100).toFixed(2)} % of one core (target < 5 %)`);
+    say(
+      `- web server (next start) CPU: ${cpu.toFixed(2)} s over ${seconds.toFixed(0)} s = ${((cpu / seconds) * 100).toFixed(2)} % of one core (target < 5 %)`,
+    );
     fs.writeFileSync(path.join(ROOT, "bench", "last-dashboards.txt"), out.join("\n") + "\n");
   } catch (e) {
     console.error("bench failed:", e);

@@ -49,7 +49,9 @@ async function main() {
     const { runRetention } = await import("../lib/privacy/retention");
 
     // ---- Data: 10,000 open tickets of 2,000 people; 200,000 recent calls; a history of events -------------
-    await db.execute(sql`insert into customers (email, name, phone) select 'p' || g || '@example.org', 'Klant ' || g, '06' || (10000000 + g) from generate_series(1, 2000) g`);
+    await db.execute(
+      sql`insert into customers (email, name, phone) select 'p' || g || '@example.org', 'Klant ' || g, '06' || (10000000 + g) from generate_series(1, 2000) g`,
+    );
     await db.execute(sql`
       insert into tickets (subject, queue, status, customer_id, channel, first_response_due_at, resolution_due_at, created_at, last_message_at)
       select 'Vraag ' || g, (array['frontdesk','backoffice','partners'])[1 + g % 3], (array['new','open','pending'])[1 + g % 3],
@@ -103,8 +105,14 @@ async function main() {
       ["call list queries alone (no log row)", await timed(RUNS, callQueries)],
       ["call list as served, each request a new log row", await timed(RUNS, (i) => listCalls(agent(`first ${i}`), calls))],
       ["call list as served, polling", await timed(RUNS, () => listCalls(agent("poller"), calls))],
-      ["the log row alone: insert (50 ids, 50 customers)", await timed(RUNS, (i) => auditRead(agent(`solo ${i}`), { entityType: "ticket", ids, customers, purpose: "bench" }))],
-      ["the log row alone: dedupe hit", await timed(RUNS, () => auditRead(agent("solo"), { entityType: "ticket", ids, customers, purpose: "bench", dedupeMinutes: 10 }))],
+      [
+        "the log row alone: insert (50 ids, 50 customers)",
+        await timed(RUNS, (i) => auditRead(agent(`solo ${i}`), { entityType: "ticket", ids, customers, purpose: "bench" })),
+      ],
+      [
+        "the log row alone: dedupe hit",
+        await timed(RUNS, () => auditRead(agent("solo"), { entityType: "ticket", ids, customers, purpose: "bench", dedupeMinutes: 10 })),
+      ],
     ];
     log(`Access log (median / p95 of ${RUNS} runs; baseline 'select 1' ${median(baseline).toFixed(2)} ms):`);
     for (const [label, t] of rows) log(`  ${label}: ${median(t).toFixed(2)} ms / ${p95(t).toFixed(2)} ms`);
@@ -112,8 +120,12 @@ async function main() {
     const pct = (a: string, b: string) => `${((100 * m[a]) / m[b]).toFixed(0)}%`;
     const INSERT = "the log row alone: insert (50 ids, 50 customers)";
     const HIT = "the log row alone: dedupe hit";
-    log(`  the log row's share of a served inbox: ${pct(INSERT, "inbox as served, each request a new log row")} (new row), ${pct(HIT, "inbox as served, polling (same agent, same list: no new row)")} (polling)`);
-    log(`  the log row's share of a served call list: ${pct(INSERT, "call list as served, each request a new log row")} (new row), ${pct(HIT, "call list as served, polling")} (polling)`);
+    log(
+      `  the log row's share of a served inbox: ${pct(INSERT, "inbox as served, each request a new log row")} (new row), ${pct(HIT, "inbox as served, polling (same agent, same list: no new row)")} (polling)`,
+    );
+    log(
+      `  the log row's share of a served call list: ${pct(INSERT, "call list as served, each request a new log row")} (new row), ${pct(HIT, "call list as served, polling")} (polling)`,
+    );
 
     // ---- Retention over a year of old calls and the tickets of that year ------------------------------------
     await db.execute(sql`
@@ -134,9 +146,15 @@ async function main() {
     const second = await runRetention();
     const seconds2 = (performance.now() - s2) / 1000;
     const rollupAfter = await db.execute(sql`select sum(offered)::int as o, sum(answered)::int as a from call_daily_stats`);
-    log(`\nRetention: ${first.counts.calls} calls and ${first.counts.tickets} tickets anonymised in ${seconds.toFixed(1)} s (${Math.round(first.counts.calls / seconds)} calls/s, batches of 500);`);
-    log(`  second run (nothing to do): ${seconds2.toFixed(2)} s, counts ${Object.values(second.counts).reduce((a, b) => a + b, 0)}; rollup totals before ${JSON.stringify(rollupBefore.rows[0])}, after ${JSON.stringify(rollupAfter.rows[0])}`);
-    log(`\nmachine: ${os.cpus().length}× ${os.cpus()[0]?.model ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}; load average at the end ${os.loadavg()[0].toFixed(1)}`);
+    log(
+      `\nRetention: ${first.counts.calls} calls and ${first.counts.tickets} tickets anonymised in ${seconds.toFixed(1)} s (${Math.round(first.counts.calls / seconds)} calls/s, batches of 500);`,
+    );
+    log(
+      `  second run (nothing to do): ${seconds2.toFixed(2)} s, counts ${Object.values(second.counts).reduce((a, b) => a + b, 0)}; rollup totals before ${JSON.stringify(rollupBefore.rows[0])}, after ${JSON.stringify(rollupAfter.rows[0])}`,
+    );
+    log(
+      `\nmachine: ${os.cpus().length}× ${os.cpus()[0]?.model ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}; load average at the end ${os.loadavg()[0].toFixed(1)}`,
+    );
     await closeDb();
     fs.writeFileSync(
       path.join(__dirname, "RESULTS-privacy.md"),

@@ -59,7 +59,11 @@ function prepareBase(commit: string): { dir: string; remove: () => void } {
     const cp = spawnSync("cp", ["-al", path.join(ROOT, "node_modules"), path.join(dir, "node_modules")]);
     if (cp.status !== 0) throw new Error(`cp -al node_modules: ${cp.stderr}`);
     console.log(`building the baseline ${commit.slice(0, 10)} in ${dir} …`);
-    const b = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts", "--build-only"], { cwd: dir, stdio: "inherit", env: { ...process.env, DATABASE_URL: "" } });
+    const b = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts", "--build-only"], {
+      cwd: dir,
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: "" },
+    });
     if (b.status !== 0) throw new Error("baseline build failed");
   } catch (e) {
     remove();
@@ -111,8 +115,10 @@ async function loadRound(server: AppServer, slots: string[], lat: number[]): Pro
 async function main() {
   // BENCH_DATABASE_URL=embedded: a PostgreSQL of its own in a temporary folder (when the machine's is busy).
   if (process.env.BENCH_DATABASE_URL === "embedded") delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("build this checkout first: node --import tsx scripts/start.ts --build-only");
+  else
+    process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID")))
+    throw new Error("build this checkout first: node --import tsx scripts/start.ts --build-only");
   const commit = baseCommit();
   const head = git("rev-parse", "HEAD");
   const base = prepareBase(commit);
@@ -170,7 +176,10 @@ async function main() {
       currentP95: +pct(lat.current, 95).toFixed(1),
       overbooked: overbooked[0].n,
       load: os.loadavg()[0].toFixed(1),
-      pg: process.env.BENCH_DATABASE_URL === "embedded" ? "embedded (a throw-away one of its own, `BENCH_DATABASE_URL=embedded`)" : `on ${new URL(database.url).host}`,
+      pg:
+        process.env.BENCH_DATABASE_URL === "embedded"
+          ? "embedded (a throw-away one of its own, `BENCH_DATABASE_URL=embedded`)"
+          : `on ${new URL(database.url).host}`,
     };
     console.log(JSON.stringify(r, null, 2));
     writeResults(r);

@@ -52,7 +52,11 @@ function baseBuild(sha: string): string {
   // Hard links: the same packages at no disk cost (one filesystem); the base needs nothing this branch lacks.
   const cp = spawnSync("cp", ["-al", path.join(ROOT, "node_modules"), path.join(dir, "node_modules")], { stdio: "inherit" });
   if (cp.status !== 0) throw new Error("could not link node_modules");
-  const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts", "--build-only"], { cwd: dir, stdio: "inherit", env: process.env });
+  const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts", "--build-only"], {
+    cwd: dir,
+    stdio: "inherit",
+    env: process.env,
+  });
   if (build.status !== 0) throw new Error("the base build failed");
   return dir;
 }
@@ -71,7 +75,12 @@ async function startBase(dir: string, port: number, env: Record<string, string>)
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`base server exited: ${output}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false)) break;
+    if (
+      await fetch(`${url}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      break;
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
@@ -140,7 +149,8 @@ async function main() {
     await c.connect();
     const hash = bcrypt.hashSync(PASSWORD, 10); // the app's cost
     const emails = Array.from({ length: CONCURRENCY }, (_, i) => `bench-${i}-${crypto.randomBytes(3).toString("hex")}@kic.example`);
-    for (const e of emails) await c.query(`insert into users (email, name, password_hash, role) values ($1, 'Bench', $2, 'frontdesk')`, [e, hash]);
+    for (const e of emails)
+      await c.query(`insert into users (email, name, password_hash, role) values ($1, 'Bench', $2, 'frontdesk')`, [e, hash]);
     await c.end();
 
     const env = { DATABASE_URL: database.url, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", LOG_LEVEL: "warn" };
@@ -208,10 +218,22 @@ ${CONCURRENCY} connections, each connection signing in as a user of its own with
 
 | what | req/s per round | p50 ms | p95 ms | requests | errors |
 | --- | --- | --- | --- | ---: | ---: |
-${row("sign-in, before", rounds.map((x) => x.base))}
-${row("sign-in, with the new checks", rounds.map((x) => x.next))}
-${row("GET /api/health, this build, `next start`", rounds.map((x) => x.baseTrivial))}
-${row("GET /api/health, this build, scripts/web-server.ts", rounds.map((x) => x.nextTrivial))}
+${row(
+  "sign-in, before",
+  rounds.map((x) => x.base),
+)}
+${row(
+  "sign-in, with the new checks",
+  rounds.map((x) => x.next),
+)}
+${row(
+  "GET /api/health, this build, `next start`",
+  rounds.map((x) => x.baseTrivial),
+)}
+${row(
+  "GET /api/health, this build, scripts/web-server.ts",
+  rounds.map((x) => x.nextTrivial),
+)}
 
 **Sign-in throughput with the new checks / before: ${ratio}** (mean of the rounds: ${n.rps} vs ${b.rps} sign-ins/s) — ${
       within ? "within 10 % of before (target met)" : "**not** within 10 % of before (target missed)"

@@ -49,9 +49,21 @@ async function main() {
     // ---- 1. SMTP ingest ---------------------------------------------------------------------------------
     const stop = await startSmtpListener({ port: PORT, host: "127.0.0.1" });
     const token = crypto.randomBytes(4).toString("hex");
-    const transport = nodemailer.createTransport({ host: "127.0.0.1", port: PORT, secure: false, ignoreTLS: true, pool: true, maxConnections: CONNECTIONS, maxMessages: Infinity } as SMTPTransport.Options);
+    const transport = nodemailer.createTransport({
+      host: "127.0.0.1",
+      port: PORT,
+      secure: false,
+      ignoreTLS: true,
+      pool: true,
+      maxConnections: CONNECTIONS,
+      maxMessages: Infinity,
+    } as SMTPTransport.Options);
     // warm-up (connections, JIT, prepared plans)
-    await Promise.all(Array.from({ length: 20 }, (_, i) => transport.sendMail({ from: `warm${i}@example.org`, to: "kic@ind.example", subject: "warm-up", text: "x" })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        transport.sendMail({ from: `warm${i}@example.org`, to: "kic@ind.example", subject: "warm-up", text: "x" }),
+      ),
+    );
     const t0 = performance.now();
     let ok = 0;
     await Promise.all(
@@ -70,8 +82,12 @@ async function main() {
     const seconds = (performance.now() - t0) / 1000;
     transport.close();
     await stop?.();
-    const { rows: stored } = await db.execute<{ n: number }>(sql`select count(*)::int as n from ticket_messages where message_id like ${`<bench-${token}-%`}`);
-    log(`SMTP ingest: ${MESSAGES} messages over ${CONNECTIONS} connections in ${seconds.toFixed(2)} s = ${(MESSAGES / seconds).toFixed(1)} msg/s; accepted ${ok}, stored ${stored[0].n}`);
+    const { rows: stored } = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from ticket_messages where message_id like ${`<bench-${token}-%`}`,
+    );
+    log(
+      `SMTP ingest: ${MESSAGES} messages over ${CONNECTIONS} connections in ${seconds.toFixed(2)} s = ${(MESSAGES / seconds).toFixed(1)} msg/s; accepted ${ok}, stored ${stored[0].n}`,
+    );
 
     // ---- 2. Inbox over 10,000 open tickets ----------------------------------------------------------------
     await db.execute(sql`
@@ -91,7 +107,9 @@ async function main() {
       insert into ticket_messages (ticket_id, direction, from_address, text_body, created_at)
       select id, 'in', 'x@example.org', 'Beste IND, ik heb een vraag over mijn aanvraag nummer ' || number, created_at from tickets where subject like 'Vraag over verblijfsvergunning %'`);
     await db.execute(sql`analyze`);
-    const { rows: open } = await db.execute<{ n: number }>(sql`select count(*)::int as n from tickets where status in ('new','open','pending')`);
+    const { rows: open } = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from tickets where status in ('new','open','pending')`,
+    );
     const actor = { kind: "apikey" as const, id: "bench", name: "bench", role: "backoffice" as const, deskCodes: [] };
     const base = { sort: "due" as const, limit: 100, offset: 0, overdue: false };
     const cases: [string, Parameters<typeof listTickets>[1]][] = [
@@ -122,7 +140,9 @@ async function main() {
       results.push(line);
       log(line);
     }
-    log(`\nmachine: ${os.cpus().length}× ${os.cpus()[0]?.model ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`);
+    log(
+      `\nmachine: ${os.cpus().length}× ${os.cpus()[0]?.model ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`,
+    );
     await closeDb();
     writeResults(os.loadavg()[0]);
   } finally {

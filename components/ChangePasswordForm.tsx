@@ -15,7 +15,11 @@ export function ChangePasswordForm() {
     onSuccess: () => window.location.assign("/agent"),
   });
   const err = change.error instanceof ApiError ? change.error : null;
-  const currentErr = err?.fields.currentPassword ? t("wrongCurrent") : err?.status === 429 ? t("rateLimited", { seconds: err.retryAfter ?? 60 }) : null;
+  const currentErr = err?.fields.currentPassword
+    ? t("wrongCurrent")
+    : err?.status === 429
+      ? t("rateLimited", { seconds: err.retryAfter ?? 60 })
+      : null;
   const newErr = mismatch ? t("mismatch") : err?.fields.newPassword ? t("tooWeak") : null;
   const otherErr = err && !currentErr && !newErr ? t("failed") : null;
   return (
@@ -34,7 +38,17 @@ export function ChangePasswordForm() {
         <label htmlFor="pw-current" className="label">
           {t("current")}
         </label>
-        <input id="pw-current" type="password" autoComplete="current-password" required className="input" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} aria-invalid={!!currentErr} aria-describedby={currentErr ? "pw-current-err" : undefined} />
+        <input
+          id="pw-current"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="input"
+          value={currentPassword}
+          onChange={(e) => setCurrent(e.target.value)}
+          aria-invalid={!!currentErr}
+          aria-describedby={currentErr ? "pw-current-err" : undefined}
+        />
         {currentErr ? (
           <p id="pw-current-err" className="field-error" role="alert">
             {currentErr}
@@ -48,7 +62,18 @@ export function ChangePasswordForm() {
         <p id="pw-new-hint" className="text-sm text-gray-700">
           {t("hint")}
         </p>
-        <input id="pw-new" type="password" autoComplete="new-password" required minLength={10} className="input" value={newPassword} onChange={(e) => setNew(e.target.value)} aria-invalid={!!newErr} aria-describedby={newErr ? "pw-new-hint pw-new-err" : "pw-new-hint"} />
+        <input
+          id="pw-new"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          className="input"
+          value={newPassword}
+          onChange={(e) => setNew(e.target.value)}
+          aria-invalid={!!newErr}
+          aria-describedby={newErr ? "pw-new-hint pw-new-err" : "pw-new-hint"}
+        />
         {newErr ? (
           <p id="pw-new-err" className="field-error" role="alert">
             {newErr}
@@ -59,7 +84,15 @@ export function ChangePasswordForm() {
         <label htmlFor="pw-repeat" className="label">
           {t("repeat")}
         </label>
-        <input id="pw-repeat" type="password" autoComplete="new-password" required className="input" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+        <input
+          id="pw-repeat"
+          type="password"
+          autoComplete="new-password"
+          required
+          className="input"
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+        />
       </div>
       {otherErr ? (
         <p className="field-error" role="alert">

@@ -15,12 +15,7 @@ export function LoginForm({ next }: { next: string }) {
     },
   });
   const err = login.error instanceof ApiError ? login.error : null;
-  const message =
-    err?.status === 429
-      ? t("rateLimited", { seconds: err.retryAfter ?? 60 })
-      : err
-        ? t("invalid")
-        : null;
+  const message = err?.status === 429 ? t("rateLimited", { seconds: err.retryAfter ?? 60 }) : err ? t("invalid") : null;
   return (
     <form
       onSubmit={(e) => {
@@ -35,13 +30,32 @@ export function LoginForm({ next }: { next: string }) {
         <label htmlFor="email" className="label">
           {t("email")}
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="input" value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby={message ? "login-error" : undefined} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="input"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          aria-describedby={message ? "login-error" : undefined}
+        />
       </div>
       <div>
         <label htmlFor="password" className="label">
           {t("password")}
         </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="input" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="input"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </div>
       {message ? (
         <p id="login-error" role="alert" className="field-error">

@@ -20,7 +20,10 @@ export async function migrateDatabase(databaseUrl: string): Promise<void> {
     await client.query("select pg_advisory_lock(724001)");
     await migrate(drizzle(client), { migrationsFolder: MIGRATIONS });
     if (fs.existsSync(EXTRA_SQL)) {
-      for (const file of fs.readdirSync(EXTRA_SQL).filter((f) => f.endsWith(".sql")).sort()) {
+      for (const file of fs
+        .readdirSync(EXTRA_SQL)
+        .filter((f) => f.endsWith(".sql"))
+        .sort()) {
         await client.query(fs.readFileSync(path.join(EXTRA_SQL, file), "utf8"));
       }
     }

@@ -16,9 +16,7 @@ import { markDemoDatabase } from "@/lib/platform/demo-mode";
  */
 export async function seedIfEmpty(opts: { demo: boolean; log?: (m: string) => void }): Promise<boolean> {
   const log = opts.log ?? console.log;
-  const { rows } = await db.execute<{ done: boolean }>(
-    sql`select exists(select 1 from settings where key = 'seed.completed') as done`,
-  );
+  const { rows } = await db.execute<{ done: boolean }>(sql`select exists(select 1 from settings where key = 'seed.completed') as done`);
   if (rows[0].done) return false;
   if (!opts.demo) {
     await seedReferenceData();

@@ -93,7 +93,10 @@ test("an agent books for a caller from the call screen link (phone, no email) an
   await page.getByTestId("book-submit").click();
   const reference = (await page.getByTestId("reference").textContent())!.trim();
   await expect(page.getByText(/geen e-mailadres/i)).toBeVisible();
-  const [row] = await e2eQuery<{ call_id: string; booked_by: string | null; email: string | null }>(`select call_id, booked_by, email from appointments where reference = $1`, [reference]);
+  const [row] = await e2eQuery<{ call_id: string; booked_by: string | null; email: string | null }>(
+    `select call_id, booked_by, email from appointments where reference = $1`,
+    [reference],
+  );
   expect(row).toMatchObject({ call_id: "e2e-call-1", email: null });
   expect(row.booked_by).not.toBeNull();
 
@@ -113,7 +116,10 @@ test("an agent books for a caller from the call screen link (phone, no email) an
 test("desk staff check a visitor in and mark a no-show after the slot", async ({ page }) => {
   // Two bookings at Amsterdam yesterday (slots over): one arrives, one does not.
   const [{ d }] = await e2eQuery<{ d: string }>(`select to_char((now() at time zone 'Europe/Amsterdam')::date - 1, 'YYYY-MM-DD') as d`);
-  const refs = [`AM-E2E${Date.now().toString(36).slice(-3).toUpperCase()}-IN`, `AM-E2E${Date.now().toString(36).slice(-3).toUpperCase()}-NO`];
+  const refs = [
+    `AM-E2E${Date.now().toString(36).slice(-3).toUpperCase()}-IN`,
+    `AM-E2E${Date.now().toString(36).slice(-3).toUpperCase()}-NO`,
+  ];
   for (const [i, ref] of refs.entries()) {
     const slot = `AM-${d}T07:0${i}`;
     await e2eQuery(
@@ -139,7 +145,10 @@ test("desk staff check a visitor in and mark a no-show after the slot", async ({
   await page.getByRole("button", { name: `Niet verschenen ${refs[1]}` }).click();
   await expect(page.getByTestId(`row-${refs[1]}`)).toContainText("Niet verschenen");
   await expectNoA11yViolations(page, "/agent/desk after");
-  const rows = await e2eQuery<{ reference: string; status: string }>(`select reference, status from appointments where reference = any($1) order by reference`, [refs]);
+  const rows = await e2eQuery<{ reference: string; status: string }>(
+    `select reference, status from appointments where reference = any($1) order by reference`,
+    [refs],
+  );
   expect(Object.fromEntries(rows.map((r) => [r.reference, r.status]))).toEqual({ [refs[0]]: "checked_in", [refs[1]]: "no_show" });
 
   await page.getByRole("button", { name: "Capaciteit en sluitingen" }).click();

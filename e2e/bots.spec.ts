@@ -12,7 +12,9 @@ test.describe("bots cannot empty the calendar", () => {
     await e2eQuery(`delete from rate_limits where key like 'anon-writes-client%'`);
   });
 
-  test("above the threshold an applicant still books (NL) and files a complaint (EN); the browser answers the challenge", async ({ page }) => {
+  test("above the threshold an applicant still books (NL) and files a complaint (EN); the browser answers the challenge", async ({
+    page,
+  }) => {
     const solvedFor: string[] = [];
     const challenged: string[] = [];
     const workers: string[] = [];
@@ -34,7 +36,11 @@ test.describe("bots cannot empty the calendar", () => {
     // which change nothing, until the API asks for a proof of work.
     const crossing = await page.evaluate(async () => {
       for (let i = 0; i < 40; i++) {
-        const r = await fetch("/api/v1/slots/NOPE-2030-01-01T09:00/hold", { method: "POST", headers: { "content-type": "application/json" }, body: '{"persons":1}' });
+        const r = await fetch("/api/v1/slots/NOPE-2030-01-01T09:00/hold", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: '{"persons":1}',
+        });
         if (r.status !== 404) return { status: r.status, body: await r.json() };
       }
       return null;
@@ -56,7 +62,10 @@ test.describe("bots cannot empty the calendar", () => {
     const reference = (await page.getByTestId("reference").textContent())!.trim();
     expect(reference).toMatch(/^[A-Z]{2,3}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     await expectNoA11yViolations(page, "/afspraak confirmation after a challenge");
-    const [booked] = await e2eQuery<{ n: number }>(`select count(*)::int as n from appointments where reference = $1 and email = $2 and status = 'booked'`, [reference, email]);
+    const [booked] = await e2eQuery<{ n: number }>(
+      `select count(*)::int as n from appointments where reference = $1 and email = $2 and status = 'booked'`,
+      [reference, email],
+    );
     expect(booked.n).toBe(1);
 
     // The complaint form, in English.

@@ -30,7 +30,12 @@ test.describe("calls", () => {
     await expect(page.getByText("Opgeslagen.")).toBeVisible();
     const list = await page.request.get(`/api/v1/calls?direction=in&agent=me&limit=50`);
     const saved = (await list.json()).calls.find((c: { fromNumber: string }) => c.fromNumber === number);
-    expect(saved).toMatchObject({ topic: "application_status", notes: "Vraagt naar de stand van zaken", queue: "frontdesk", source: "cti" });
+    expect(saved).toMatchObject({
+      topic: "application_status",
+      notes: "Vraagt naar de stand van zaken",
+      queue: "frontdesk",
+      source: "cti",
+    });
 
     // Unknown caller → new customer; the next call from that number shows the customer and this call in the history.
     await page.getByRole("button", { name: "Nieuwe klant" }).click();
@@ -46,7 +51,10 @@ test.describe("calls", () => {
     await expect(page.getByTestId("screen-pop-customer").getByRole("link").first()).toHaveAttribute("href", `/agent/calls/${saved.id}`);
     // Book / complain from the call: the caller is filled in.
     await expect(page.getByRole("link", { name: "Afspraak maken" })).toHaveAttribute("href", new RegExp(`phone=${number}.*callId=\\d+`));
-    await expect(page.getByRole("link", { name: "Klacht registreren" })).toHaveAttribute("href", new RegExp(`callId=\\d+&customerId=[0-9a-f-]{36}&name=E2E`));
+    await expect(page.getByRole("link", { name: "Klacht registreren" })).toHaveAttribute(
+      "href",
+      new RegExp(`callId=\\d+&customerId=[0-9a-f-]{36}&name=E2E`),
+    );
     await expectNoA11yViolations(page, "/agent/calls (known caller)");
     await cti({ event: "hangup", direction: "in", callId: second, cause: "normalClearing" });
 
@@ -64,7 +72,9 @@ test.describe("calls", () => {
     await firstPoll;
     const callId = `e2e-${uniq()}`;
     const number = randomNumber();
-    await page.request.post(`/api/v1/cti/${TOKEN}`, { data: { event: "newCall", direction: "in", from: number, to: "09001234561", callId, user: ["201"] } });
+    await page.request.post(`/api/v1/cti/${TOKEN}`, {
+      data: { event: "newCall", direction: "in", from: number, to: "09001234561", callId, user: ["201"] },
+    });
     await page.request.post(`/api/v1/cti/${TOKEN}`, { data: { event: "answer", direction: "in", callId, answeringNumber: "201" } });
     await expect(page.getByTestId("screen-pop-number")).toContainText(number, { timeout: 2_000 });
     await page.keyboard.press("Alt+3");
@@ -82,7 +92,9 @@ test.describe("calls", () => {
     await loginAs(page, "frontdesk");
     const callId = `e2e-${uniq()}`;
     const number = randomNumber();
-    await page.request.post(`/api/v1/cti/${TOKEN}`, { data: { event: "newCall", direction: "in", from: number, to: "09001234561", callId } });
+    await page.request.post(`/api/v1/cti/${TOKEN}`, {
+      data: { event: "newCall", direction: "in", from: number, to: "09001234561", callId },
+    });
     await page.request.post(`/api/v1/cti/${TOKEN}`, { data: { event: "hangup", direction: "in", callId, cause: "cancel" } });
     await page.goto("/agent/calls");
     const missed = page.getByRole("region", { name: "Gemiste gesprekken" });

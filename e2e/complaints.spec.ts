@@ -3,7 +3,10 @@ import { DEMO, expect, expectNoA11yViolations, loginAs, setLanguage, test } from
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 test.describe("complaints", () => {
-  test("a complainant files in English, the handler postpones and decides, the status lookup shows the result", async ({ page, browser }) => {
+  test("a complainant files in English, the handler postpones and decides, the status lookup shows the result", async ({
+    page,
+    browser,
+  }) => {
     const email = `jane.${Date.now()}@example.org`;
     // 1. The public form, in English
     await page.goto("/");
@@ -14,7 +17,9 @@ test.describe("complaints", () => {
     await page.getByLabel("Your name").fill("Jane Doe");
     await page.getByLabel("Email address").fill(email);
     await page.getByLabel("What happened?").fill("My application for a residence permit has been pending for eight months.");
-    await page.getByLabel("Attachments (optional)").setInputFiles({ name: "letter.txt", mimeType: "text/plain", buffer: Buffer.from("Copy of my letter") });
+    await page
+      .getByLabel("Attachments (optional)")
+      .setInputFiles({ name: "letter.txt", mimeType: "text/plain", buffer: Buffer.from("Copy of my letter") });
     // A bad submission first: the error names the field
     await page.getByLabel("Your name").fill("");
     await page.getByRole("button", { name: "Send complaint" }).click();
@@ -45,7 +50,9 @@ test.describe("complaints", () => {
     await expect(agent.getByTestId("deadline-basis")).toContainText("+ 6 weken");
     // The acknowledgement (Awb 9:6) is in the outbox, by email, in English
     const file = await (await agent.request.get(`/api/v1/complaints/${reference}`)).json();
-    expect(file.letters).toEqual([expect.objectContaining({ kind: "acknowledgement", delivery: "email", language: "en", toAddress: email })]);
+    expect(file.letters).toEqual([
+      expect.objectContaining({ kind: "acknowledgement", delivery: "email", language: "en", toAddress: email }),
+    ]);
     expect(["queued", "sent"]).toContain(file.letters[0].emailStatus);
     expect(file.attachments).toEqual([expect.objectContaining({ filename: "letter.txt" })]);
     await expectNoA11yViolations(agent, "complaint file");
@@ -100,7 +107,9 @@ test.describe("complaints", () => {
     await agentContext.close();
   });
 
-  test("issue 12: a handler records a complaint about a named unit, postpones it, and the letter goes to both; the monthly figures show this month", async ({ page }) => {
+  test("issue 12: a handler records a complaint about a named unit, postpones it, and the letter goes to both; the monthly figures show this month", async ({
+    page,
+  }) => {
     const email = `unit.${Date.now()}@example.org`;
     const unit = `Afdeling Verblijf ${Date.now().toString(36)}`;
     await loginAs(page, "complaints");
@@ -141,11 +150,17 @@ test.describe("complaints", () => {
     await expectNoA11yViolations(page, "/agent/complaints/publication");
   });
 
-  test("issue 12: an admin sees the decree days, enters Saba's Carnival Monday as a closed day, and sees the complaint categories", async ({ page }) => {
+  test("issue 12: an admin sees the decree days, enters Saba's Carnival Monday as a closed day, and sees the complaint categories", async ({
+    page,
+  }) => {
     await loginAs(page, "admin");
     await page.goto("/agent/admin/calendars");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kalenders");
-    await expect(page.getByText("Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag")).toBeVisible();
+    await expect(
+      page.getByText(
+        "Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag",
+      ),
+    ).toBeVisible();
     await expectNoA11yViolations(page, "/agent/admin/calendars");
     const year = new Date().getUTCFullYear() + 2;
     const day = `${year}-07-${String(20 + (Date.now() % 7)).padStart(2, "0")}`;
@@ -174,7 +189,9 @@ test.describe("complaints", () => {
     }
   });
 
-  test("an agent registers a letter with a past date of receipt, prefilled from a call link; register and import pages", async ({ page }) => {
+  test("an agent registers a letter with a past date of receipt, prefilled from a call link; register and import pages", async ({
+    page,
+  }) => {
     await loginAs(page, "frontdesk");
     await page.goto("/agent/complaints/new?name=Piet%20Klager&phone=0612345678");
     await expect(page.locator("#r-name")).toHaveValue("Piet Klager");

@@ -32,7 +32,15 @@ async function offerCtiCall(baseURL: string) {
   const res = await fetch(`${baseURL}/api/v1/cti/${CTI_TOKEN}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ event: "newCall", callId, direction: "in", from: "+31201234567", to: "+319001234561", queue: "partners", user: [] }),
+    body: JSON.stringify({
+      event: "newCall",
+      callId,
+      direction: "in",
+      from: "+31201234567",
+      to: "+319001234561",
+      queue: "partners",
+      user: [],
+    }),
   });
   if (res.status === 200) return;
   expect(res.status, "the CTI webhook is missing (calls branch not merged) or refused the event").toBe(404);

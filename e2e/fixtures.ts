@@ -17,7 +17,13 @@ export type DemoRole = keyof typeof DEMO;
 /** axe with the WCAG 2.1 A/AA rules; every journey calls it on every page it visits. */
 export async function expectNoA11yViolations(page: Page, label = page.url()) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(" | ")}`,
+  );
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 

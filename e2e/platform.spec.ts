@@ -192,7 +192,10 @@ test.describe("platform", () => {
     // A user of its own: signing out ends every session of the user, and the demo accounts are shared by
     // the journeys running in parallel.
     const email = `so-${Date.now()}@kic.example`;
-    await e2eQuery(`insert into users (email, name, password_hash, role) values ($1, 'Sign Out', $2, 'backoffice')`, [email, bcrypt.hashSync("sign-out-password-1", 4)]);
+    await e2eQuery(`insert into users (email, name, password_hash, role) values ($1, 'Sign Out', $2, 'backoffice')`, [
+      email,
+      bcrypt.hashSync("sign-out-password-1", 4),
+    ]);
     const signIn = async (p: typeof page) => {
       await p.goto("/login");
       await p.locator("#email").fill(email);

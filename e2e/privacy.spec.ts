@@ -9,7 +9,10 @@ test.describe("privacy (AVG)", () => {
   test("admin finds a person, exports their data and erases it after confirming", async ({ page }) => {
     const tok = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const email = `avg.${tok}@example.org`;
-    const [c] = await e2eQuery<{ id: string }>(`insert into customers (name, email, phone) values ($1, $2, '0611122233') returning id`, [`Inge Verzoek ${tok}`, email]);
+    const [c] = await e2eQuery<{ id: string }>(`insert into customers (name, email, phone) values ($1, $2, '0611122233') returning id`, [
+      `Inge Verzoek ${tok}`,
+      email,
+    ]);
     await e2eQuery(
       `insert into tickets (subject, queue, status, channel, customer_id, closed_at) values ($1, 'frontdesk', 'closed', 'email', $2, now())`,
       [`Vraag over mijn pas ${tok}`, c.id],
@@ -50,11 +53,19 @@ test.describe("privacy (AVG)", () => {
     await expect(panel.getByRole("status")).toContainText("De gegevens zijn gewist: 1 e-mails");
     await expectNoA11yViolations(page, "erased");
 
-    const [after] = await e2eQuery<{ name: string | null; email: string | null; anonymised_at: Date | null }>(`select name, email, anonymised_at from customers where id = $1`, [c.id]);
+    const [after] = await e2eQuery<{ name: string | null; email: string | null; anonymised_at: Date | null }>(
+      `select name, email, anonymised_at from customers where id = $1`,
+      [c.id],
+    );
     expect(after).toMatchObject({ name: null, email: null, anonymised_at: expect.any(Date) });
-    const [t] = await e2eQuery<{ subject: string }>(`select subject from tickets where customer_id is null and subject = '' and anonymised_at is not null and closed_at > now() - interval '1 hour' limit 1`);
+    const [t] = await e2eQuery<{ subject: string }>(
+      `select subject from tickets where customer_id is null and subject = '' and anonymised_at is not null and closed_at > now() - interval '1 hour' limit 1`,
+    );
     expect(t).toBeTruthy();
-    const logged = await e2eQuery<{ action: string }>(`select action from events where (entity_type = 'customer' and entity_id = $1) or (action = 'read' and data->'customers' ? $1) order by id`, [c.id]);
+    const logged = await e2eQuery<{ action: string }>(
+      `select action from events where (entity_type = 'customer' and entity_id = $1) or (action = 'read' and data->'customers' ? $1) order by id`,
+      [c.id],
+    );
     expect(logged.map((e) => e.action)).toEqual(expect.arrayContaining(["read", "erased"]));
   });
 

@@ -12,7 +12,12 @@ const uid = () => crypto.randomBytes(3).toString("hex");
 /** The front MTA's authserv-id the e2e server trusts (SMTP_AUTHSERV_ID in playwright.config.ts). */
 const AUTHSERV = "mx.e2e.example";
 
-async function mail(from: { name: string; address: string }, subject: string, text: string, opts: { to?: string; headers?: Record<string, string> } = {}): Promise<number> {
+async function mail(
+  from: { name: string; address: string },
+  subject: string,
+  text: string,
+  opts: { to?: string; headers?: Record<string, string> } = {},
+): Promise<number> {
   const tr = nodemailer.createTransport({ host: "127.0.0.1", port: SMTP_PORT, secure: false, ignoreTLS: true } as SMTPTransport.Options);
   const info = await tr.sendMail({ from, to: opts.to ?? "kic@ind.example", subject, text, headers: opts.headers });
   tr.close();
@@ -20,13 +25,22 @@ async function mail(from: { name: string; address: string }, subject: string, te
 }
 
 test.describe("email tickets", () => {
-  test("an agent filters the inbox, opens a ticket, sees the history, answers with a saved reply, notes, assigns and solves", async ({ page }) => {
+  test("an agent filters the inbox, opens a ticket, sees the history, answers with a saved reply, notes, assigns and solves", async ({
+    page,
+  }) => {
     const token = uid();
     const customer = { name: `Maria Testa ${token}`, address: `maria.${token}@example.org` };
     const older = await mail(customer, `Eerdere vraag ${token}`, "Beste IND, ik heb een vraag over mijn afspraak.");
-    const n = await mail(customer, `Documenten ${token}`, "Beste IND, ik wil graag weten hoe ik documenten kan nasturen voor mijn verblijfsvergunning.", {
-      headers: { "Authentication-Results": `${AUTHSERV}; spf=pass smtp.mailfrom=${customer.address}; dkim=pass header.d=example.org; dmarc=pass header.from=example.org` },
-    });
+    const n = await mail(
+      customer,
+      `Documenten ${token}`,
+      "Beste IND, ik wil graag weten hoe ik documenten kan nasturen voor mijn verblijfsvergunning.",
+      {
+        headers: {
+          "Authentication-Results": `${AUTHSERV}; spf=pass smtp.mailfrom=${customer.address}; dkim=pass header.d=example.org; dmarc=pass header.from=example.org`,
+        },
+      },
+    );
 
     await loginAs(page, "backoffice");
     await page.goto("/agent/tickets");
@@ -44,7 +58,9 @@ test.describe("email tickets", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`KIC-${n}`);
     await expect(page.getByTestId("customer-history")).toContainText(`KIC-${older}`);
     // what the front MTA found about the sender (issue 11 item 9)
-    await expect(page.getByTestId("auth-results")).toContainText("SPF geslaagd (example.org) · DKIM geslaagd (example.org) · DMARC geslaagd (example.org)");
+    await expect(page.getByTestId("auth-results")).toContainText(
+      "SPF geslaagd (example.org) · DKIM geslaagd (example.org) · DMARC geslaagd (example.org)",
+    );
     await expectNoA11yViolations(page, "ticket");
 
     // saved reply with placeholders filled in
@@ -72,7 +88,11 @@ test.describe("email tickets", () => {
 
   test("a second agent sees the first one present and is warned before sending over a newer message", async ({ browser }) => {
     const token = uid();
-    const n = await mail({ name: `Li Wang ${token}`, address: `li.${token}@example.org` }, `Status aanvraag ${token}`, "Dear IND, what is the status of my residence permit application?");
+    const n = await mail(
+      { name: `Li Wang ${token}`, address: `li.${token}@example.org` },
+      `Status aanvraag ${token}`,
+      "Dear IND, what is the status of my residence permit application?",
+    );
     const a = await browser.newContext();
     const b = await browser.newContext();
     try {
@@ -115,7 +135,9 @@ test.describe("email tickets", () => {
     const token = uid();
     const secret = `geheim-${uid()}`;
     const customer = { name: `Karel Klager ${token}`, address: `karel.${token}@example.org` };
-    const complaint = await mail(customer, `Klacht ${secret}`, `Ik ben onheus bejegend aan het loket. ${secret}`, { to: "klachten@ind.example" });
+    const complaint = await mail(customer, `Klacht ${secret}`, `Ik ben onheus bejegend aan het loket. ${secret}`, {
+      to: "klachten@ind.example",
+    });
     const question = await mail(customer, `Vraag ${token}`, "Beste IND, wanneer hoor ik iets over mijn aanvraag?");
 
     await loginAs(page, "frontdesk");

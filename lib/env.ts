@@ -22,7 +22,13 @@ const envSchema = z.object({
   SMTP_TLS_CERT: z.preprocess(emptyToUndefined, z.string().optional()),
   SMTP_TLS_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
   /** The authserv-id of the front MTA whose Authentication-Results headers are trusted (lib/tickets/auth-results.ts). */
-  SMTP_AUTHSERV_ID: z.preprocess(emptyToUndefined, z.string().regex(/^[^\s;()]+$/, "one authserv-id, e.g. mx.ind.example").optional()),
+  SMTP_AUTHSERV_ID: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[^\s;()]+$/, "one authserv-id, e.g. mx.ind.example")
+      .optional(),
+  ),
   /** How long a worker holds an outbound message it is sending before another worker may take it over. */
   OUTBOX_LEASE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3600).default(300)),
   MAILBOXES: z.preprocess(
@@ -47,16 +53,36 @@ const envSchema = z.object({
   /** Wrong passwords across all accounts and addresses per minute before sign-in pauses for everyone. */
   LOGIN_MAX_FAILURES_GLOBAL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(300)),
   /** A session ends after this long without a request (decimals allowed, e.g. 0.1 in tests). */
-  SESSION_IDLE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().positive().max(24 * 60).default(30)),
+  SESSION_IDLE_MINUTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(30),
+  ),
   /** …and this long after sign-in, however active. */
-  SESSION_MAX_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().positive().max(24 * 30).default(10)),
+  SESSION_MAX_HOURS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(10),
+  ),
   /** Reverse proxies whose X-Forwarded-For is believed: a hop count, or CIDRs/addresses, comma separated. */
   TRUSTED_PROXIES: z.preprocess(
     emptyToUndefined,
     z
       .string()
       .optional()
-      .refine((v) => v === undefined || /^\d+$/.test(v.trim()) || v.split(",").every((p) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$|^(loopback|linklocal|uniquelocal)$/.test(p.trim())), "a hop count, or addresses/CIDRs separated by commas"),
+      .refine(
+        (v) =>
+          v === undefined ||
+          /^\d+$/.test(v.trim()) ||
+          v.split(",").every((p) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$|^(loopback|linklocal|uniquelocal)$/.test(p.trim())),
+        "a hop count, or addresses/CIDRs separated by commas",
+      ),
   ),
   /** Availability reads allowed per IP and minute on one instance (benches lift it). */
   APPOINTMENTS_READS_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(600)),

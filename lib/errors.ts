@@ -24,7 +24,12 @@ export class AppError extends Error {
 
   toBody() {
     return {
-      error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}), ...(this.aliases?.length ? { aliases: this.aliases } : {}) },
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.fields ? { fields: this.fields } : {}),
+        ...(this.aliases?.length ? { aliases: this.aliases } : {}),
+      },
     };
   }
 
@@ -33,8 +38,7 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (message: string, fields?: Record<string, string>) =>
-  new AppError(400, "bad_request", message, fields);
+export const badRequest = (message: string, fields?: Record<string, string>) => new AppError(400, "bad_request", message, fields);
 export const unauthorized = (message = "Sign in first") => new AppError(401, "unauthorized", message);
 export const forbidden = (message = "Your role may not do this") => new AppError(403, "forbidden", message);
 export const notFound = (what: string) => new AppError(404, "not_found", `${what} not found`);
@@ -69,15 +73,30 @@ export function pgErrorOf(err: unknown): { code?: string; message: string; const
   for (let depth = 0; e && depth < 6; depth++) {
     const x = e as { code?: unknown; message?: unknown; constraint?: unknown; cause?: unknown };
     if (typeof x.code === "string" || (typeof x.message === "string" && CONNECTION_MESSAGE.test(x.message)))
-      return { code: typeof x.code === "string" ? x.code : undefined, message: String(x.message ?? ""), constraint: typeof x.constraint === "string" ? x.constraint : undefined };
+      return {
+        code: typeof x.code === "string" ? x.code : undefined,
+        message: String(x.message ?? ""),
+        constraint: typeof x.constraint === "string" ? x.constraint : undefined,
+      };
     e = x.cause;
   }
   return null;
 }
 
 /** Socket-level failures reaching PostgreSQL (node error codes) and pg's own messages for them. */
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ECONNABORTED"]);
-const CONNECTION_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|connection timeout|Connection ended/i;
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ECONNABORTED",
+]);
+const CONNECTION_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|connection timeout|Connection ended/i;
 
 /** Seconds a client should wait before retrying when the database is unreachable or overloaded. */
 export const DB_RETRY_AFTER_SECONDS = 5;
@@ -103,7 +122,14 @@ export function fromDatabaseError(err: unknown): AppError | null {
   if (code === "40001" || code === "40P01") return conflict("concurrent_update", "Another change came first; try again");
   if (code.startsWith("22")) return badRequest("A value has the wrong format");
   if (code === "57014") return unavailable("The database took too long to answer; try again");
-  if (code.startsWith("08") || code.startsWith("53") || code === "57P01" || code === "57P02" || code === "57P03" || CONNECTION_CODES.has(code))
+  if (
+    code.startsWith("08") ||
+    code.startsWith("53") ||
+    code === "57P01" ||
+    code === "57P02" ||
+    code === "57P03" ||
+    CONNECTION_CODES.has(code)
+  )
     return unavailable("The database is not reachable at the moment; try again shortly");
   if (!code && CONNECTION_MESSAGE.test(pg.message)) return unavailable("The database is not reachable at the moment; try again shortly");
   return null;

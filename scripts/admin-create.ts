@@ -12,9 +12,12 @@ import { parseArgs } from "node:util";
 async function main() {
   const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } } });
   const email = values.email?.trim().toLowerCase();
-  if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) fail("Give the new admin's email: npm run admin:create -- --email you@example.org [--name \"Your Name\"]");
+  if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+    fail('Give the new admin\'s email: npm run admin:create -- --email you@example.org [--name "Your Name"]');
   if (!process.env.DATABASE_URL)
-    fail("DATABASE_URL is not set: point it at the app's PostgreSQL (for the embedded one of `npm start`, see DATA_DIR/pg-password and EMBEDDED_PG_PORT).");
+    fail(
+      "DATABASE_URL is not set: point it at the app's PostgreSQL (for the embedded one of `npm start`, see DATA_DIR/pg-password and EMBEDDED_PG_PORT).",
+    );
   const { parseEnv } = await import("../lib/env");
   parseEnv();
   const { migrateDatabase } = await import("../db/migrate");

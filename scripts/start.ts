@@ -38,7 +38,21 @@ function sourceFingerprint(): string {
       hash.update(fs.readFileSync(p));
     }
   };
-  for (const p of ["app", "pages", "components", "lib", "db/schema", "i18n", "messages", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"])
+  for (const p of [
+    "app",
+    "pages",
+    "components",
+    "lib",
+    "db/schema",
+    "i18n",
+    "messages",
+    "public",
+    "proxy.ts",
+    "next.config.js",
+    "postcss.config.mjs",
+    "tsconfig.json",
+    "package-lock.json",
+  ])
     walk(p);
   return hash.digest("hex");
 }
@@ -141,7 +155,8 @@ async function main() {
   const dataDir = path.resolve(env.DATA_DIR);
   fs.mkdirSync(dataDir, { recursive: true });
   if (!env.AUTH_SECRET) {
-    if (env.NODE_ENV === "production") fail("AUTH_SECRET must be set when NODE_ENV=production (a long random string, the same on every instance).");
+    if (env.NODE_ENV === "production")
+      fail("AUTH_SECRET must be set when NODE_ENV=production (a long random string, the same on every instance).");
     const file = path.join(dataDir, "auth-secret");
     if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
     process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
@@ -179,7 +194,9 @@ async function main() {
   const embeddedDatabase = !env.DATABASE_URL;
   if (!env.DATABASE_URL) {
     if (mode === "web" || mode === "worker")
-      fail("DATABASE_URL must be set for start:web / start:worker (split instances share one PostgreSQL). Use `npm start` for the all-in-one embedded setup.");
+      fail(
+        "DATABASE_URL must be set for start:web / start:worker (split instances share one PostgreSQL). Use `npm start` for the all-in-one embedded setup.",
+      );
     const { startEmbedded } = await import("../db/embedded");
     say(`starting the embedded PostgreSQL (data in ${path.join(dataDir, "db")}, port ${env.EMBEDDED_PG_PORT})`);
     try {

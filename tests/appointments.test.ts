@@ -27,9 +27,17 @@ const booking = (slotId: string, n: number, extra: Record<string, unknown> = {})
   language: "nl" as const,
   ...extra,
 });
-const slotRow = async (id: string) => (await query<{ places: number; taken: number }>("select places, taken from appointment_slots where id = $1", [id]))[0];
+const slotRow = async (id: string) =>
+  (await query<{ places: number; taken: number }>("select places, taken from appointment_slots where id = $1", [id]))[0];
 const persistedPersons = async (slotId: string) =>
-  Number((await query<{ n: number }>(`select coalesce(sum(persons),0)::int as n from appointments where slot_id = $1 and status <> 'cancelled'`, [slotId]))[0].n);
+  Number(
+    (
+      await query<{ n: number }>(
+        `select coalesce(sum(persons),0)::int as n from appointments where slot_id = $1 and status <> 'cancelled'`,
+        [slotId],
+      )
+    )[0].n,
+  );
 
 let desk: string;
 let slots: { id: string; date: string }[];
@@ -110,9 +118,10 @@ describe("booking and capacity", () => {
     expect(moved.slotId).toBe(free);
     expect(await slotRow(from)).toMatchObject({ taken: 0 });
     expect(await slotRow(free)).toMatchObject({ taken: 2 });
-    const mails = await query<{ kind: string }>(`select kind from outbound_emails where context_id = (select id::text from appointments where reference = $1) order by created_at`, [
-      a.appointment.reference,
-    ]);
+    const mails = await query<{ kind: string }>(
+      `select kind from outbound_emails where context_id = (select id::text from appointments where reference = $1) order by created_at`,
+      [a.appointment.reference],
+    );
     expect(mails.map((m) => m.kind)).toEqual(["appointment.confirmation", "appointment.reschedule"]);
   });
 
@@ -128,7 +137,12 @@ describe("booking and capacity", () => {
 describe("emails, ICS and manage", () => {
   it("queues the confirmation with a valid ICS and the manage link; the token reads the appointment", async () => {
     const a = await bookSlot(booking(slots[10].id, 2, { language: "en" }));
-    const [mail] = await query<{ subject: string; text_body: string; attachments: { contentBase64: string; contentType: string }[]; language: string }>(
+    const [mail] = await query<{
+      subject: string;
+      text_body: string;
+      attachments: { contentBase64: string; contentType: string }[];
+      language: string;
+    }>(
       `select subject, text_body, attachments, language from outbound_emails where kind = 'appointment.confirmation' and context_id = (select id::text from appointments where reference = $1)`,
       [a.appointment.reference],
     );
@@ -136,14 +150,18 @@ describe("emails, ICS and manage", () => {
     expect(mail.subject).toContain(a.appointment.reference);
     expect(mail.text_body).toContain(`/afspraak/beheer/${a.appointment.reference}?token=${a.token}&lang=en`);
     const ics = Buffer.from(mail.attachments[0].contentBase64, "base64").toString();
-    expect(ics).toMatch(/BEGIN:VCALENDAR[\s\S]*BEGIN:VEVENT[\s\S]*UID:[\s\S]*DTSTAMP:\d{8}T\d{6}Z[\s\S]*DTSTART:\d{8}T\d{6}Z[\s\S]*END:VCALENDAR/);
+    expect(ics).toMatch(
+      /BEGIN:VCALENDAR[\s\S]*BEGIN:VEVENT[\s\S]*UID:[\s\S]*DTSTAMP:\d{8}T\d{6}Z[\s\S]*DTSTART:\d{8}T\d{6}Z[\s\S]*END:VCALENDAR/,
+    );
     expect(ics).toContain(`SUMMARY:IND appointment`);
     expect(ics).toContain("LOCATION:");
     const start = a.appointment.start; // e.g. 2027-03-02T09:00:00+01:00
     expect(ics).toContain(`DTSTART:${new Date(start).toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`);
     expect(await appointmentIcsText(a.appointment.reference, a.token)).toContain("BEGIN:VEVENT");
     expect((await getAppointment(a.appointment.reference, { token: a.token })).persons).toHaveLength(2);
-    const [row] = await query<{ token_hash: string }>(`select token_hash from appointments where reference = $1`, [a.appointment.reference]);
+    const [row] = await query<{ token_hash: string }>(`select token_hash from appointments where reference = $1`, [
+      a.appointment.reference,
+    ]);
     expect(row.token_hash).not.toContain(a.token);
     expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -155,9 +173,10 @@ describe("emails, ICS and manage", () => {
     const dayBefore = new Date(start.getTime() - 20 * 3600_000);
     await sendReminders(dayBefore);
     await sendReminders(dayBefore);
-    const mails = await query(`select 1 from outbound_emails where kind = 'appointment.reminder' and context_id = (select id::text from appointments where reference = $1)`, [
-      a.appointment.reference,
-    ]);
+    const mails = await query(
+      `select 1 from outbound_emails where kind = 'appointment.reminder' and context_id = (select id::text from appointments where reference = $1)`,
+      [a.appointment.reference],
+    );
     expect(mails).toHaveLength(1);
   });
 });
@@ -169,10 +188,14 @@ describe("slot alerts", () => {
     // Fill the first 12 slots; the alert wants anything before the 12th slot's date + 1.
     const booked = [];
     for (const s of free) booked.push(await bookSlot(booking(s.id, 1)));
-    const before = free.at(-1)!.date > free[0].date ? free.at(-1)!.date : new Date(Date.parse(free[0].date) + 86400_000).toISOString().slice(0, 10);
+    const before =
+      free.at(-1)!.date > free[0].date ? free.at(-1)!.date : new Date(Date.parse(free[0].date) + 86400_000).toISOString().slice(0, 10);
     const email = `alert.${alertDesk}@example.com`;
     const alert = await createSlotAlert({ email, product: "BIO", persons: 1, desks: [alertDesk], before, language: "en" });
-    const [optIn] = await query<{ text_body: string }>(`select text_body from outbound_emails where kind = 'appointment.alert-confirm' and context_id = $1`, [alert.id]);
+    const [optIn] = await query<{ text_body: string }>(
+      `select text_body from outbound_emails where kind = 'appointment.alert-confirm' and context_id = $1`,
+      [alert.id],
+    );
     const token = /confirm\?token=([\w-]+)/.exec(optIn.text_body)![1];
     expect(await confirmSlotAlert(token)).toBe("confirmed");
     expect(await confirmSlotAlert(token)).toBe("invalid");
@@ -195,10 +218,19 @@ describe("slot alerts", () => {
     const d = await createTestDesk({ places: 1 });
     const [s] = await availableSlots({ desks: [d], product: "BIO", persons: 1, limit: 1 });
     const a = await bookSlot(booking(s.id, 1));
-    await createSlotAlert({ email: `pending.${d}@example.com`, product: "BIO", persons: 1, desks: [d], before: "2099-01-01", language: "nl" });
+    await createSlotAlert({
+      email: `pending.${d}@example.com`,
+      product: "BIO",
+      persons: 1,
+      desks: [d],
+      before: "2099-01-01",
+      language: "nl",
+    });
     await cancelAppointment(a.appointment.reference, { token: a.token });
     await processSlotAlerts();
-    expect(await query(`select 1 from outbound_emails where kind = 'appointment.alert-open' and to_address = $1`, [`pending.${d}@example.com`])).toHaveLength(0);
+    expect(
+      await query(`select 1 from outbound_emails where kind = 'appointment.alert-open' and to_address = $1`, [`pending.${d}@example.com`]),
+    ).toHaveLength(0);
   });
 });
 
@@ -236,7 +268,11 @@ describe("the desk's day", () => {
     // The notice's link works (a fresh token) and lets the applicant move the appointment.
     const token = /\?token=([\w-]+)/.exec(notices[0].text_body)![1];
     expect((await getAppointment(c.appointment.reference, { token })).status).toBe("booked");
-    const moved = await rescheduleAppointment(c.appointment.reference, slots[41].date !== slots[40].date ? slots[41].id : slots.find((x) => x.date > slots[40].date)!.id, { token });
+    const moved = await rescheduleAppointment(
+      c.appointment.reference,
+      slots[41].date !== slots[40].date ? slots[41].id : slots.find((x) => x.date > slots[40].date)!.id,
+      { token },
+    );
     expect(moved.status).toBe("booked");
   });
 });

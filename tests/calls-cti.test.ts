@@ -33,7 +33,8 @@ const uid = () => crypto.randomBytes(6).toString("hex");
 
 async function send(body: Record<string, unknown> | string, opts: { token?: string; form?: boolean } = {}) {
   const isForm = opts.form ?? typeof body === "string";
-  const payload = typeof body === "string" ? body : isForm ? new URLSearchParams(body as Record<string, string>).toString() : JSON.stringify(body);
+  const payload =
+    typeof body === "string" ? body : isForm ? new URLSearchParams(body as Record<string, string>).toString() : JSON.stringify(body);
   const res = await fetch(`${base}/api/v1/cti/${opts.token ?? TOKEN}`, {
     method: "POST",
     headers: { "content-type": isForm ? "application/x-www-form-urlencoded" : "application/json" },
@@ -54,8 +55,13 @@ describe("POST /api/v1/cti/{token}", () => {
   it("takes newCall, answer and hangup as JSON and gives one answered call, matched to the agent by extension", async () => {
     const id = uid();
     const ext = String(7000 + Math.floor(Math.random() * 2000)) + uid().slice(0, 3);
-    await db.execute(sql`insert into users (email, name, password_hash, role, extension) values (${`cti-${id}@kic.example`}, ${"Agent " + id}, 'x', 'frontdesk', ${ext})`);
-    expect(await send({ event: "newCall", direction: "in", from: "0612345678", to: "0900 1234561", callId: id, user: [ext] })).toEqual({ status: 200, json: {} });
+    await db.execute(
+      sql`insert into users (email, name, password_hash, role, extension) values (${`cti-${id}@kic.example`}, ${"Agent " + id}, 'x', 'frontdesk', ${ext})`,
+    );
+    expect(await send({ event: "newCall", direction: "in", from: "0612345678", to: "0900 1234561", callId: id, user: [ext] })).toEqual({
+      status: 200,
+      json: {},
+    });
     expect((await send({ event: "answer", direction: "in", callId: id, answeringNumber: ext })).status).toBe(200);
     expect((await send({ event: "hangup", direction: "in", callId: id, cause: "normalClearing", answeringNumber: ext })).status).toBe(200);
     const rows = await callOf(id);
@@ -148,7 +154,14 @@ describe("POST /api/v1/cti/{token}", () => {
     const { mergeCtiEvent, parseCtiPayload } = await import("@/lib/calls/cti");
     const ids = Array.from({ length: 25 }, () => uid());
     const events = ids.flatMap((id, i) => {
-      const newCall = { event: "newCall", direction: "in", from: `0655${String(i).padStart(6, "0")}`, to: "09001234561", callId: id, user: ["201"] };
+      const newCall = {
+        event: "newCall",
+        direction: "in",
+        from: `0655${String(i).padStart(6, "0")}`,
+        to: "09001234561",
+        callId: id,
+        user: ["201"],
+      };
       const hangup = { event: "hangup", direction: "in", callId: id, cause: "normalClearing" };
       return [newCall, newCall, { event: "answer", direction: "in", callId: id, answeringNumber: "201" }, hangup, hangup];
     });
@@ -223,8 +236,25 @@ describe("POST /api/v1/cti/{token}", () => {
 
   it("normalises numbers in SQL exactly as normalizePhone does (the webhook matches callers in SQL)", async () => {
     const { normalizePhone } = await import("@/lib/calls/cti");
-    const samples = ["+31 6 1234 5678", "0031612345678", "06-12345678", "(020) 123 45 67", "+44 20 7946 0000", "0044 20 7946 0000", "31612",
-      "3161234567", "31612345678", "00", "0", "", "abc", "201", "+1 (555) 010-9999", "0900 1234561", "+31 (0)20 1234567"];
+    const samples = [
+      "+31 6 1234 5678",
+      "0031612345678",
+      "06-12345678",
+      "(020) 123 45 67",
+      "+44 20 7946 0000",
+      "0044 20 7946 0000",
+      "31612",
+      "3161234567",
+      "31612345678",
+      "00",
+      "0",
+      "",
+      "abc",
+      "201",
+      "+1 (555) 010-9999",
+      "0900 1234561",
+      "+31 (0)20 1234567",
+    ];
     const { rows } = await db.execute<{ n: string | null }>(
       sql`select calls_normalize_phone(raw) as n from jsonb_array_elements_text(${JSON.stringify(samples)}::jsonb) with ordinality x(raw, i) order by i`,
     );

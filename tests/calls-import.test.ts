@@ -32,22 +32,35 @@ describe("Asterisk queue_log import", () => {
     const exp: QueueLogExpect = { calls: 0, answered: 0, unanswered: 0, lines: 0 };
     // A year of its own, so the dashboards' daily rollup (kept by triggers on calls) can be checked too.
     const year = 2040 + Math.floor(Math.random() * 15);
-    const lines = [...generateQueueLog({ startEpoch: Date.UTC(year, 0, 9) / 1000, days: 3, perDay: { frontdesk: 300, "kic-backoffice": 60, partners: 60 }, idPrefix: p }, exp)];
+    const lines = [
+      ...generateQueueLog(
+        { startEpoch: Date.UTC(year, 0, 9) / 1000, days: 3, perDay: { frontdesk: 300, "kic-backoffice": 60, partners: 60 }, idPrefix: p },
+        exp,
+      ),
+    ];
     expect(exp.calls).toBe(1260);
     const rollup = async () =>
       (
-        await db.execute<{ offered: number; answered: number }>(sql`select coalesce(sum(offered), 0)::int as offered, coalesce(sum(answered), 0)::int as answered
+        await db.execute<{
+          offered: number;
+          answered: number;
+        }>(sql`select coalesce(sum(offered), 0)::int as offered, coalesce(sum(answered), 0)::int as answered
           from call_daily_stats where day between ${`${year}-01-09`}::date and ${`${year}-01-11`}::date`)
       ).rows[0];
     const before = await rollup();
     const first = await importQueueLog(admin, streamOf(lines, 777));
     expect(first).toEqual({ linesRead: exp.lines, callsCreated: exp.calls, callsUpdated: 0, linesRejected: 0, rejected: [] });
     expect(await countCalls(p)).toEqual({ total: exp.calls, answered: exp.answered, ended: exp.calls, frontdesk: 900 });
-    const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from calls where external_id like ${p + "%"} and queue = 'backoffice'`);
+    const { rows } = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from calls where external_id like ${p + "%"} and queue = 'backoffice'`,
+    );
     expect(rows[0].n).toBe(180); // kic-backoffice is mapped to backoffice
 
     const after = await rollup();
-    expect({ offered: after.offered - before.offered, answered: after.answered - before.answered }).toEqual({ offered: exp.calls, answered: exp.answered });
+    expect({ offered: after.offered - before.offered, answered: after.answered - before.answered }).toEqual({
+      offered: exp.calls,
+      answered: exp.answered,
+    });
 
     const again = await importQueueLog(admin, streamOf(lines, 5000));
     expect(again).toMatchObject({ linesRead: exp.lines, callsCreated: 0, callsUpdated: 0, linesRejected: 0 });
@@ -103,7 +116,9 @@ describe("Asterisk queue_log import", () => {
     const two = [`${t + 3600}|NONE|NONE|NONE|QUEUESTART|`, `${t + 312}|${p}9|partners|SIP/301|COMPLETEAGENT|12|300|1`];
     const r2 = await importQueueLog(admin, streamOf(two));
     expect(r2).toMatchObject({ callsCreated: 0, callsUpdated: 1, linesRejected: 0 });
-    const { rows } = await db.execute(sql`select result, wait_seconds, talk_seconds, offered_at, from_number from calls where external_id = ${`${p}9:partners`}`);
+    const { rows } = await db.execute(
+      sql`select result, wait_seconds, talk_seconds, offered_at, from_number from calls where external_id = ${`${p}9:partners`}`,
+    );
     expect(rows[0]).toMatchObject({ result: "answered", wait_seconds: 12, talk_seconds: 300, from_number: "0201234567" });
     expect(new Date(rows[0].offered_at as string).getTime()).toBe(t * 1000);
     // And the second file again changes nothing.

@@ -30,9 +30,25 @@ describe("call services", () => {
   it("logs a call by hand, links the customer by phone, and shows it in their history", async () => {
     const agent = await user("frontdesk");
     const phone = num();
-    const { rows } = await db.execute<{ id: string }>(sql`insert into customers (name, phone) values ('Hist Klant', ${phone}) returning id`);
-    const call = await svc.logCall(agent, { direction: "out", toNumber: phone, result: "answered", talkMinutes: 4, topic: "documents", notes: "Praten werkt" });
-    expect(call).toMatchObject({ source: "manual", direction: "out", customerId: rows[0].id, talkSeconds: 240, topic: "documents", agentId: agent.id });
+    const { rows } = await db.execute<{ id: string }>(
+      sql`insert into customers (name, phone) values ('Hist Klant', ${phone}) returning id`,
+    );
+    const call = await svc.logCall(agent, {
+      direction: "out",
+      toNumber: phone,
+      result: "answered",
+      talkMinutes: 4,
+      topic: "documents",
+      notes: "Praten werkt",
+    });
+    expect(call).toMatchObject({
+      source: "manual",
+      direction: "out",
+      customerId: rows[0].id,
+      talkSeconds: 240,
+      topic: "documents",
+      agentId: agent.id,
+    });
     const h = await history.callHistory(rows[0].id, agent);
     expect(h[0]).toMatchObject({ type: "call", id: String(call.id), status: "answered", href: `/agent/calls/${call.id}` });
   });
@@ -49,7 +65,9 @@ describe("call services", () => {
     const a = await user("frontdesk");
     const b = await user("backoffice");
     const from = num();
-    const { rows } = await db.execute<{ id: number }>(sql`insert into calls (source, queue, direction, from_number, offered_at, ended_at, wait_seconds, result)
+    const { rows } = await db.execute<{
+      id: number;
+    }>(sql`insert into calls (source, queue, direction, from_number, offered_at, ended_at, wait_seconds, result)
       values ('manual', 'frontdesk', 'in', ${from}, now() - interval '10 minutes', now() - interval '9 minutes', 60, 'abandoned') returning id`);
     const missedBefore = await svc.listCalls(a, { result: "missed", limit: 500, offset: 0 });
     expect(missedBefore.calls.some((c) => c.id === rows[0].id)).toBe(true);
@@ -80,9 +98,24 @@ describe("call services", () => {
 
   it("filters the list by queue, result, topic, agent and date", async () => {
     const bo = await user("backoffice");
-    const c = await svc.logCall(bo, { direction: "in", fromNumber: num(), queue: "backoffice", result: "answered", topic: "naturalisation" });
+    const c = await svc.logCall(bo, {
+      direction: "in",
+      fromNumber: num(),
+      queue: "backoffice",
+      result: "answered",
+      topic: "naturalisation",
+    });
     const today = new Date().toLocaleString("sv-SE", { timeZone: "Europe/Amsterdam" }).slice(0, 10);
-    const hit = await svc.listCalls(bo, { queue: "backoffice", result: "answered", topic: "naturalisation", agent: "me", from: today, to: today, limit: 50, offset: 0 });
+    const hit = await svc.listCalls(bo, {
+      queue: "backoffice",
+      result: "answered",
+      topic: "naturalisation",
+      agent: "me",
+      from: today,
+      to: today,
+      limit: 50,
+      offset: 0,
+    });
     expect(hit.calls.map((x) => x.id)).toContain(c.id);
     const miss = await svc.listCalls(bo, { queue: "partners", agent: "me", limit: 50, offset: 0 });
     expect(miss.calls.map((x) => x.id)).not.toContain(c.id);
@@ -115,8 +148,17 @@ describe("a ticket from a call", () => {
   it("creates a phone ticket linked to the call and the caller", async () => {
     const agent = await user("frontdesk");
     const phone = num();
-    const { rows } = await db.execute<{ id: string }>(sql`insert into customers (name, phone) values ('Ticket Klant', ${phone}) returning id`);
-    const call = await svc.logCall(agent, { direction: "in", fromNumber: phone, queue: "frontdesk", result: "answered", topic: "documents", notes: "Mist een brief" });
+    const { rows } = await db.execute<{ id: string }>(
+      sql`insert into customers (name, phone) values ('Ticket Klant', ${phone}) returning id`,
+    );
+    const call = await svc.logCall(agent, {
+      direction: "in",
+      fromNumber: phone,
+      queue: "frontdesk",
+      result: "answered",
+      topic: "documents",
+      notes: "Mist een brief",
+    });
     const r = await svc.createTicketFromCall(agent, call.id, { subject: "Telefoongesprek: documenten", body: "" });
     expect(r.ticket).toBeGreaterThan(0);
     expect(r.call.ticketId).toBe(r.ticket);

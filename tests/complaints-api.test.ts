@@ -35,10 +35,22 @@ async function makeKey(role: string) {
 
 type Res = { status: number; body: any };
 // In-process calls: the client address arrives in the header the web server sets (scripts/web-server.ts).
-async function call(handler: (req: Request, ctx: { params: Promise<any> }) => Promise<Response>, method: string, url: string, opts: { body?: unknown; raw?: string; role?: string; params?: Record<string, string>; ip?: string } = {}): Promise<Res> {
-  const headers: Record<string, string> = { "content-type": opts.raw !== undefined ? "text/csv" : "application/json", "x-kic-client-ip": opts.ip ?? `10.${run.length}.0.1` };
+async function call(
+  handler: (req: Request, ctx: { params: Promise<any> }) => Promise<Response>,
+  method: string,
+  url: string,
+  opts: { body?: unknown; raw?: string; role?: string; params?: Record<string, string>; ip?: string } = {},
+): Promise<Res> {
+  const headers: Record<string, string> = {
+    "content-type": opts.raw !== undefined ? "text/csv" : "application/json",
+    "x-kic-client-ip": opts.ip ?? `10.${run.length}.0.1`,
+  };
   if (opts.role) headers.authorization = `Bearer ${keys[opts.role]}`;
-  const req = new Request(`http://localhost${url}`, { method, headers, body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) });
+  const req = new Request(`http://localhost${url}`, {
+    method,
+    headers,
+    body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+  });
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
   const type = res.headers.get("content-type") ?? "";
   return { status: res.status, body: type.includes("json") ? await res.json() : await res.text() };
@@ -50,7 +62,14 @@ const stepCall = (reference: string, step: string, body: unknown, role = "compla
 async function agentComplaint(receivedOn: string, extra: Record<string, unknown> = {}) {
   const r = await call(list.POST, "POST", "/api/v1/complaints", {
     role: "frontdesk",
-    body: { name: `Test ${run}`, email: `k-${run}-${crypto.randomBytes(3).toString("hex")}@example.org`, description: "Lang wachten op beslissing", channel: "letter", receivedOn, ...extra },
+    body: {
+      name: `Test ${run}`,
+      email: `k-${run}-${crypto.randomBytes(3).toString("hex")}@example.org`,
+      description: "Lang wachten op beslissing",
+      channel: "letter",
+      receivedOn,
+      ...extra,
+    },
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body as { reference: string; deadline: string; status: string; receivedOn: string };
@@ -107,12 +126,23 @@ describe("POST /api/v1/complaints", () => {
       fd.set("email", `att-${run}-${crypto.randomBytes(2).toString("hex")}@example.org`);
       fd.set("description", "See the attached letter about my case.");
       for (const f of files) fd.append("attachments", new Blob([new Uint8Array(f.data)], { type: f.type }), f.name);
-      return list.POST(new Request("http://localhost/api/v1/complaints", { method: "POST", body: fd, headers: { "x-kic-client-ip": `10.77.${run.length}.3` } }), { params: Promise.resolve({}) });
+      return list.POST(
+        new Request("http://localhost/api/v1/complaints", {
+          method: "POST",
+          body: fd,
+          headers: { "x-kic-client-ip": `10.77.${run.length}.3` },
+        }),
+        { params: Promise.resolve({}) },
+      );
     };
     const ok = await mk([{ name: "brief.txt", type: "text/plain", data: Buffer.from("hello") }]);
     expect(ok.status).toBe(201);
     const { reference } = await ok.json();
-    const [row] = (await db.execute(sql`select a.size, a.sha256 from complaint_attachments a join complaints c on c.id = a.complaint_id where c.reference = ${reference}`)).rows as { size: number; sha256: string }[];
+    const [row] = (
+      await db.execute(
+        sql`select a.size, a.sha256 from complaint_attachments a join complaints c on c.id = a.complaint_id where c.reference = ${reference}`,
+      )
+    ).rows as { size: number; sha256: string }[];
     expect(row).toEqual({ size: 5, sha256: crypto.createHash("sha256").update("hello").digest("hex") });
     expect((await mk([{ name: "big.pdf", type: "application/pdf", data: Buffer.alloc(10 * 1024 * 1024 + 1, 1) }])).status).toBe(413);
     expect((await mk([{ name: "x.exe", type: "application/x-msdownload", data: Buffer.from("MZ") }])).status).toBe(400);
@@ -170,12 +200,16 @@ describe("steps", () => {
     expect(ok.body.deadlineBasis.en).toContain(`postponed with notice on ${today}`);
     const letters = await db.select().from(complaintLetters).where(eq(complaintLetters.complaintId, ok.body.id));
     expect(letters.map((l) => `${l.kind}:${l.recipient}`).sort()).toEqual(["postponement:complainant", "postponement:person_concerned"]);
-    expect((await stepCall(c.reference, "postpone", { until: addDays(ok.body.deadline, 7), noticeSentOn: today })).body.error.code).toBe("awb_9_11_postpone_once");
+    expect((await stepCall(c.reference, "postpone", { until: addDays(ok.body.deadline, 7), noticeSentOn: today })).body.error.code).toBe(
+      "awb_9_11_postpone_once",
+    );
     // Further only with consent
     const consent = await stepCall(c.reference, "consent-postpone", { until: addDays(ok.body.deadline, 60), consentOn: today });
     expect(consent.status).toBe(200);
     expect(consent.body.deadline >= addDays(ok.body.deadline, 60)).toBe(true);
-    expect((await stepCall(c.reference, "consent-postpone", { until: addDays(today, 3), consentOn: today })).body.error.code).toBe("postpone_not_later");
+    expect((await stepCall(c.reference, "consent-postpone", { until: addDays(today, 3), consentOn: today })).body.error.code).toBe(
+      "postpone_not_later",
+    );
   });
 
   // Issue 12 renamed the code to name the paragraph (awb_9_11_2_…); the old one is still sent in `aliases`.
@@ -200,7 +234,9 @@ describe("steps", () => {
 
   it("resolve informally: closes and logs the call (spec 03)", async () => {
     const c = await agentComplaint(addDays(today, -1));
-    expect((await stepCall(c.reference, "resolve-informally", { on: addDays(today, -2), note: "x" })).body.error.code).toBe("date_before_receipt");
+    expect((await stepCall(c.reference, "resolve-informally", { on: addDays(today, -2), note: "x" })).body.error.code).toBe(
+      "date_before_receipt",
+    );
     const ok = await stepCall(c.reference, "resolve-informally", { on: today, note: "Gebeld, uitgelegd, klager tevreden" });
     expect(ok.body).toMatchObject({ status: "closed", closedAs: "informal" });
     const logged = await db.select().from(calls).where(eq(calls.complaintId, ok.body.id));
@@ -211,18 +247,37 @@ describe("steps", () => {
   it("hearing and decide: decision before receipt, future, missing hearing refused; decision closes with the ombudsman letter", async () => {
     const c = await agentComplaint(addDays(today, -3));
     await stepCall(c.reference, "acknowledge", { sentOn: today });
-    expect((await stepCall(c.reference, "decide", { outcome: "founded", reasons: "r", sentOn: today })).body.error.code).toBe("awb_9_10_hearing_missing");
+    expect((await stepCall(c.reference, "decide", { outcome: "founded", reasons: "r", sentOn: today })).body.error.code).toBe(
+      "awb_9_10_hearing_missing",
+    );
     expect((await stepCall(c.reference, "hearing", { on: addDays(today, 1), report: "r" })).body.error.code).toBe("date_in_future");
     expect((await stepCall(c.reference, "hearing", { report: "r", skippedBecause: "complainant_waived" })).status).toBe(400);
     expect((await stepCall(c.reference, "hearing", { on: addDays(today, 2) })).body.hearing.on).toBe(addDays(today, 2));
     const h = await stepCall(c.reference, "hearing", { on: today, report: "Klager gehoord; wachttijd bevestigd." });
     expect(h.body.hearing.report).toContain("gehoord");
-    expect((await stepCall(c.reference, "decide", { outcome: "founded", reasons: "r", sentOn: addDays(today, -4) })).body.error.code).toBe("decision_before_receipt");
-    expect((await stepCall(c.reference, "decide", { outcome: "founded", reasons: "r", sentOn: addDays(today, 1) })).body.error.code).toBe("date_in_future");
+    expect((await stepCall(c.reference, "decide", { outcome: "founded", reasons: "r", sentOn: addDays(today, -4) })).body.error.code).toBe(
+      "decision_before_receipt",
+    );
+    expect((await stepCall(c.reference, "decide", { outcome: "founded", reasons: "r", sentOn: addDays(today, 1) })).body.error.code).toBe(
+      "date_in_future",
+    );
     expect((await stepCall(c.reference, "decide", { outcome: "wrong", reasons: "r", sentOn: today })).status).toBe(400);
-    const ok = await stepCall(c.reference, "decide", { outcome: "partly_founded", reasons: "De behandeling duurde te lang.", sentOn: today });
-    expect(ok.body).toMatchObject({ status: "closed", closedAs: "decided", closedOn: today, onTime: true, decision: { outcome: "partly_founded" } });
-    const [letter] = await db.select().from(complaintLetters).where(sql`${complaintLetters.complaintId} = ${ok.body.id} and kind = 'decision'`);
+    const ok = await stepCall(c.reference, "decide", {
+      outcome: "partly_founded",
+      reasons: "De behandeling duurde te lang.",
+      sentOn: today,
+    });
+    expect(ok.body).toMatchObject({
+      status: "closed",
+      closedAs: "decided",
+      closedOn: today,
+      onTime: true,
+      decision: { outcome: "partly_founded" },
+    });
+    const [letter] = await db
+      .select()
+      .from(complaintLetters)
+      .where(sql`${complaintLetters.complaintId} = ${ok.body.id} and kind = 'decision'`);
     expect(letter.body).toContain("Nationale ombudsman");
     expect(letter.body).toContain("binnen een jaar");
   });
@@ -244,7 +299,11 @@ describe("PATCH", () => {
     const r = await call(one.PATCH, "PATCH", "/", { role: "complaints", params: { reference: c.reference }, body: { handlerId } });
     expect(r.status).toBe(200);
     expect(r.body.warnings.map((w: { code: string }) => w.code)).toEqual(["awb_9_7_handler_is_person_concerned"]);
-    const t = await call(one.PATCH, "PATCH", "/", { role: "complaints", params: { reference: c.reference }, body: { advisoryCommittee: true } });
+    const t = await call(one.PATCH, "PATCH", "/", {
+      role: "complaints",
+      params: { reference: c.reference },
+      body: { advisoryCommittee: true },
+    });
     expect(t.status, JSON.stringify(t.body)).toBe(200);
     expect(t.body.deadline).toBe(statutoryDeadline(receivedOn, true, cal).deadline);
     const l = await call(list.GET, "GET", `/api/v1/complaints?handler=${handlerId}`, { role: "complaints" });
@@ -287,14 +346,20 @@ describe("import and register", () => {
     const again = await call(importRoute.POST, "POST", "/", { role: "supervisor", raw: csv });
     expect(again.body).toMatchObject({ imported: 0, alreadyPresent: 3 });
     expect((await call(importRoute.POST, "POST", "/", { role: "complaints", raw: csv })).status).toBe(403);
-    const [imp] = await db.select().from(complaints).where(eq(complaints.reference, `OLD-${run}-4`));
+    const [imp] = await db
+      .select()
+      .from(complaints)
+      .where(eq(complaints.reference, `OLD-${run}-4`));
     expect(imp).toMatchObject({ deadline: "2025-05-01", closedOn: "2025-04-30", outcome: "unfounded", status: "closed" });
   });
 
   it("the register (9:12a) as JSON and CSV", async () => {
     const j = await call(registerRoute.GET, "GET", "/api/v1/complaints/register?year=2025", { role: "complaints" });
     expect(j.status).toBe(200);
-    expect(j.body.items.find((i: { reference: string }) => i.reference === `OLD-${run}-1`)).toMatchObject({ onTime: true, outcome: "founded" });
+    expect(j.body.items.find((i: { reference: string }) => i.reference === `OLD-${run}-1`)).toMatchObject({
+      onTime: true,
+      outcome: "founded",
+    });
     const c = await call(registerRoute.GET, "GET", "/api/v1/complaints/register?year=2025&format=csv", { role: "complaints" });
     expect(c.body.split("\r\n")[0]).toBe("reference,receivedOn,channel,subject,status,closedAs,outcome,deadline,closedOn,onTime");
     expect(c.body).toContain(`OLD-${run}-1,2025-03-03,letter,other,closed,decided,founded,2025-04-14,2025-04-10,yes`);

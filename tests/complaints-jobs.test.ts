@@ -18,13 +18,26 @@ const at = (d: string) => zonedToInstant(d, "09:00", "Europe/Amsterdam");
 
 describe("reminder job (injected clock)", () => {
   it("fires two weeks and three working days before, then to supervisors when overdue — each once", async () => {
-    const [h] = await db.insert(users).values({ email: `h-${run}@kic.example`, name: "H", passwordHash: "x", role: "complaints", locale: "en" }).returning();
+    const [h] = await db
+      .insert(users)
+      .values({ email: `h-${run}@kic.example`, name: "H", passwordHash: "x", role: "complaints", locale: "en" })
+      .returning();
     await db.insert(users).values({ email: `s-${run}@kic.example`, name: "S", passwordHash: "x", role: "supervisor" });
     const [c] = await db
       .insert(complaints)
-      .values({ reference: `K-T-${run}`, channel: "letter", receivedOn: "2026-03-03", complainantName: "X", complainantPhone: "1", description: "d", deadline: "2026-04-14", handlerId: h.id })
+      .values({
+        reference: `K-T-${run}`,
+        channel: "letter",
+        receivedOn: "2026-03-03",
+        complainantName: "X",
+        complainantPhone: "1",
+        description: "d",
+        deadline: "2026-04-14",
+        handlerId: h.id,
+      })
       .returning();
-    const mine = (sent: { reference: string; kind: string; to: string[] }[]) => sent.filter((s) => s.reference === c.reference).map((s) => s.kind);
+    const mine = (sent: { reference: string; kind: string; to: string[] }[]) =>
+      sent.filter((s) => s.reference === c.reference).map((s) => s.kind);
     expect(mine(await runComplaintReminders(at("2026-03-30")))).toEqual([]);
     expect(mine(await runComplaintReminders(at("2026-03-31")))).toEqual(["handler_2_weeks"]);
     expect(mine(await runComplaintReminders(at("2026-04-01")))).toEqual([]); // once
@@ -35,7 +48,12 @@ describe("reminder job (injected clock)", () => {
     expect(overdue[0].to).toContain(`s-${run}@kic.example`);
     expect(mine(await runComplaintReminders(at("2026-04-16")))).toEqual([]);
     const mails = await db.select().from(outboundEmails).where(eq(outboundEmails.contextId, c.id));
-    expect(mails.filter((m) => m.toAddress === h.email).map((m) => m.kind).sort()).toEqual(["complaint.reminder.handler_2_weeks", "complaint.reminder.handler_3_working_days"]);
+    expect(
+      mails
+        .filter((m) => m.toAddress === h.email)
+        .map((m) => m.kind)
+        .sort(),
+    ).toEqual(["complaint.reminder.handler_2_weeks", "complaint.reminder.handler_3_working_days"]);
     expect(mails.find((m) => m.toAddress === h.email)?.language).toBe("en");
     // A postponement gives a new deadline in force, which earns its own reminders.
     await db.update(complaints).set({ deadline: "2026-05-12" }).where(eq(complaints.id, c.id));
@@ -59,7 +77,13 @@ describe("complaints mailbox intake", () => {
     const r = await db.transaction((tx) => complaintFromEmail(tx, mail));
     expect(r?.reference).toMatch(/^K-2026-/);
     const [c] = await db.select().from(complaints).where(eq(complaints.inboundMessageId, msg));
-    expect(c).toMatchObject({ status: "triage", channel: "email", receivedOn: "2026-03-02", deadline: "2026-04-13", complainantEmail: `mail-${run}@example.org` });
+    expect(c).toMatchObject({
+      status: "triage",
+      channel: "email",
+      receivedOn: "2026-03-02",
+      deadline: "2026-04-13",
+      complainantEmail: `mail-${run}@example.org`,
+    });
     const again = await db.transaction((tx) => complaintFromEmail(tx, mail));
     expect(again?.reference).toBe(r?.reference);
   });

@@ -34,23 +34,40 @@ const today = todayNl();
 
 type Res = { status: number; body: any };
 type Handler = (req: Request, ctx: { params: Promise<any> }) => Promise<Response>;
-async function call(handler: Handler, method: string, url: string, opts: { body?: unknown; role?: string; params?: Record<string, string> } = {}): Promise<Res> {
+async function call(
+  handler: Handler,
+  method: string,
+  url: string,
+  opts: { body?: unknown; role?: string; params?: Record<string, string> } = {},
+): Promise<Res> {
   const headers: Record<string, string> = { "content-type": "application/json", "x-forwarded-for": "10.12.0.1" };
   if (opts.role) headers.authorization = `Bearer ${keys[opts.role]}`;
-  const req = new Request(`http://localhost${url}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+  const req = new Request(`http://localhost${url}`, {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
   const type = res.headers.get("content-type") ?? "";
   return { status: res.status, body: type.includes("json") ? await res.json() : await res.text() };
 }
 const stepCall = (reference: string, step: string, body: unknown, role = "complaints") =>
   call(stepRoute.POST, "POST", `/api/v1/complaints/${reference}/${step}`, { body, role, params: { reference, step } });
-const getFile = async (reference: string) => (await call(one.GET, "GET", `/api/v1/complaints/${reference}`, { role: "complaints", params: { reference } })).body;
+const getFile = async (reference: string) =>
+  (await call(one.GET, "GET", `/api/v1/complaints/${reference}`, { role: "complaints", params: { reference } })).body;
 const lettersOf = (id: string) => db.select().from(complaintLetters).where(eq(complaintLetters.complaintId, id));
 
 async function register(receivedOn: string, extra: Record<string, unknown> = {}) {
   const r = await call(list.POST, "POST", "/api/v1/complaints", {
     role: "complaints",
-    body: { name: `Law ${run}`, email: `law-${run}-${crypto.randomBytes(3).toString("hex")}@example.org`, description: "Mijn aanvraag duurt te lang", channel: "letter", receivedOn, ...extra },
+    body: {
+      name: `Law ${run}`,
+      email: `law-${run}-${crypto.randomBytes(3).toString("hex")}@example.org`,
+      description: "Mijn aanvraag duurt te lang",
+      channel: "letter",
+      receivedOn,
+      ...extra,
+    },
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body as { reference: string; deadline: string };
@@ -59,7 +76,9 @@ async function register(receivedOn: string, extra: Record<string, unknown> = {})
 beforeAll(async () => {
   for (const role of ["frontdesk", "complaints", "supervisor", "admin"]) {
     const key = `kic_law_${role}_${run}_${crypto.randomBytes(6).toString("hex")}`;
-    await db.insert(apiKeys).values({ name: `law-${role}-${run}`, role: role as "admin", prefix: key.slice(0, 8), keyHash: hashApiKey(key) });
+    await db
+      .insert(apiKeys)
+      .values({ name: `law-${role}-${run}`, role: role as "admin", prefix: key.slice(0, 8), keyHash: hashApiKey(key) });
     keys[role] = key;
   }
 });
@@ -106,7 +125,11 @@ describe("refused sequences: a 422 whose code names the rule, and nothing change
 
   it("Awb 9:14: the advisory committee after the six-week deadline → awb_9_14_committee_after_deadline", async () => {
     const c = await register(addDays(today, -50));
-    const r = await call(one.PATCH, "PATCH", "/", { role: "complaints", params: { reference: c.reference }, body: { advisoryCommittee: true } });
+    const r = await call(one.PATCH, "PATCH", "/", {
+      role: "complaints",
+      params: { reference: c.reference },
+      body: { advisoryCommittee: true },
+    });
     expect(r.status).toBe(422);
     expect(r.body.error.code).toBe("awb_9_14_committee_after_deadline");
     const f = await getFile(c.reference);
@@ -135,12 +158,20 @@ describe("postponement, committee and the order of steps", () => {
     const consent = await stepCall(c.reference, "consent-postpone", { until: addDays(c.deadline, 60), consentOn: today });
     const ten = statutoryDeadline(addDays(today, -3), true, cal).deadline;
     expect(consent.body.deadline > ten).toBe(true);
-    const r = await call(one.PATCH, "PATCH", "/", { role: "complaints", params: { reference: c.reference }, body: { advisoryCommittee: true } });
+    const r = await call(one.PATCH, "PATCH", "/", {
+      role: "complaints",
+      params: { reference: c.reference },
+      body: { advisoryCommittee: true },
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.deadline).toBe(consent.body.deadline);
     expect(r.body.deadlineSteps.map((s: { kind: string }) => s.kind)).toEqual(["consent", "committee"]);
     const d = await register(addDays(today, -3));
-    const t = await call(one.PATCH, "PATCH", "/", { role: "complaints", params: { reference: d.reference }, body: { advisoryCommittee: true } });
+    const t = await call(one.PATCH, "PATCH", "/", {
+      role: "complaints",
+      params: { reference: d.reference },
+      body: { advisoryCommittee: true },
+    });
     expect(t.body.deadline).toBe(ten);
   });
 });
@@ -153,7 +184,12 @@ describe("hearing (Awb 9:10)", () => {
     expect(free.body.error.fields).toHaveProperty("skippedBecause");
     const planned = await stepCall(c.reference, "hearing", { on: addDays(today, 3) });
     expect(planned.body.hearing.offeredTo).toEqual(["complainant", "person_concerned"]);
-    expect((await lettersOf(planned.body.id)).filter((l) => l.kind === "hearing").map((l) => l.recipient).sort()).toEqual(["complainant", "person_concerned"]);
+    expect(
+      (await lettersOf(planned.body.id))
+        .filter((l) => l.kind === "hearing")
+        .map((l) => l.recipient)
+        .sort(),
+    ).toEqual(["complainant", "person_concerned"]);
     const skipped = await stepCall(c.reference, "hearing", { skippedBecause: "complainant_waived", note: "Telefonisch gezegd" });
     expect(skipped.status).toBe(200);
     expect(skipped.body.hearing).toMatchObject({ skippedBecause: "complainant_waived", note: "Telefonisch gezegd" });
@@ -175,10 +211,14 @@ describe("withdrawal: POST /api/v1/complaints/{reference}/withdraw", () => {
   const day = "2025-08-14"; // a day no other test uses: the figures are compared before and after
 
   it("closes with outcome withdrawn, confirms it to both, and every figure counts it apart", async () => {
-    const summary = async () => (await call(summaryRoute.GET, "GET", `/api/v1/dashboard/summary?from=${day}&to=${day}`, { role: "supervisor" })).body.complaints;
-    const reg = async () => (await call(registerRoute.GET, "GET", "/api/v1/complaints/register?year=2025", { role: "complaints" })).body.summary;
+    const summary = async () =>
+      (await call(summaryRoute.GET, "GET", `/api/v1/dashboard/summary?from=${day}&to=${day}`, { role: "supervisor" })).body.complaints;
+    const reg = async () =>
+      (await call(registerRoute.GET, "GET", "/api/v1/complaints/register?year=2025", { role: "complaints" })).body.summary;
     const pub = async () =>
-      (await call(publicationRoute.GET, "GET", "/api/v1/complaints/publication?year=2025", { role: "frontdesk" })).body.months.find((m: { month: string }) => m.month === "2025-08");
+      (await call(publicationRoute.GET, "GET", "/api/v1/complaints/publication?year=2025", { role: "frontdesk" })).body.months.find(
+        (m: { month: string }) => m.month === "2025-08",
+      );
     const [s0, r0, p0] = [await summary(), await reg(), await pub()];
 
     const w = await register(day, { personConcerned: `Afdeling Naturalisatie ${run}`, category: "bejegening" });
@@ -187,8 +227,19 @@ describe("withdrawal: POST /api/v1/complaints/{reference}/withdraw", () => {
     expect((await stepCall(w.reference, "withdraw", { withdrawnOn: "14-08-2025" })).status).toBe(400);
     const ok = await stepCall(w.reference, "withdraw", { withdrawnOn: day, note: "Klager belde: opgelost met de buren" });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    expect(ok.body).toMatchObject({ status: "closed", closedAs: "withdrawn", outcome: "withdrawn", closedOn: day, onTime: null, withdrawal: { on: day }, category: "bejegening" });
-    expect((await lettersOf(ok.body.id)).map((l) => `${l.kind}:${l.recipient}`).sort()).toEqual(["withdrawal:complainant", "withdrawal:person_concerned"]);
+    expect(ok.body).toMatchObject({
+      status: "closed",
+      closedAs: "withdrawn",
+      outcome: "withdrawn",
+      closedOn: day,
+      onTime: null,
+      withdrawal: { on: day },
+      category: "bejegening",
+    });
+    expect((await lettersOf(ok.body.id)).map((l) => `${l.kind}:${l.recipient}`).sort()).toEqual([
+      "withdrawal:complainant",
+      "withdrawal:person_concerned",
+    ]);
     expect((await stepCall(w.reference, "acknowledge", { sentOn: today })).body.error.code).toBe("complaint_closed");
     expect((await stepCall(w.reference, "withdraw", { withdrawnOn: day }, "supervisor")).status).toBe(403);
 
@@ -210,20 +261,36 @@ describe("withdrawal: POST /api/v1/complaints/{reference}/withdraw", () => {
     expect(p1.withdrawn - (p0?.withdrawn ?? 0)).toBe(1);
     expect(p1.receivedByCategory.bejegening - (p0?.receivedByCategory.bejegening ?? 0)).toBe(1);
     const rows = (await call(registerRoute.GET, "GET", "/api/v1/complaints/register?year=2025", { role: "complaints" })).body.items;
-    expect(rows.find((i: { reference: string }) => i.reference === w.reference)).toMatchObject({ onTime: null, closedAs: "withdrawn", category: "bejegening" });
+    expect(rows.find((i: { reference: string }) => i.reference === w.reference)).toMatchObject({
+      onTime: null,
+      closedAs: "withdrawn",
+      category: "bejegening",
+    });
   });
 });
 
 describe("oral complaints (Awb 9:5)", () => {
   it("a phone complaint resolved at once closes on receipt without letters; not resolved, it follows the written procedure", async () => {
-    const at = await register(today, { channel: "phone", resolvedAtOnce: true, resolution: "Uitgelegd hoe lang het duurt; klager tevreden." });
+    const at = await register(today, {
+      channel: "phone",
+      resolvedAtOnce: true,
+      resolution: "Uitgelegd hoe lang het duurt; klager tevreden.",
+    });
     const f = await getFile(at.reference);
     expect(f).toMatchObject({ status: "closed", closedAs: "informal", closedOn: today, oralRule: "resolved_at_once", letters: [] });
     const written = await register(today, { channel: "desk" });
     expect(await getFile(written.reference)).toMatchObject({ status: "open", oralRule: "written_procedure" });
     const letter = await call(list.POST, "POST", "/api/v1/complaints", {
       role: "frontdesk",
-      body: { name: "X", email: "x@example.org", description: "d", channel: "letter", receivedOn: today, resolvedAtOnce: true, resolution: "r" },
+      body: {
+        name: "X",
+        email: "x@example.org",
+        description: "d",
+        channel: "letter",
+        receivedOn: today,
+        resolvedAtOnce: true,
+        resolution: "r",
+      },
     });
     expect(letter.status).toBe(400);
     expect(letter.body.error.fields).toHaveProperty("resolvedAtOnce");
@@ -253,7 +320,9 @@ describe("categories", () => {
       expect.arrayContaining(["behandelduur", "dienstverlening", "bejegening", "nationale_ombudsman", "beleid", "it", "overig"]),
     );
     expect(cats.body.find((c: { key: string }) => c.key === "it").labelNl).toBe("IT");
-    expect((await call(categoryRoute.PATCH, "PATCH", "/", { role: "complaints", params: { key: "it" }, body: { labelNl: "ICT" } })).status).toBe(403);
+    expect(
+      (await call(categoryRoute.PATCH, "PATCH", "/", { role: "complaints", params: { key: "it" }, body: { labelNl: "ICT" } })).status,
+    ).toBe(403);
     const renamed = await call(categoryRoute.PATCH, "PATCH", "/", { role: "admin", params: { key: "it" }, body: { labelNl: "IT-zaken" } });
     expect(renamed.body).toMatchObject({ key: "it", labelNl: "IT-zaken", labelEn: "IT" });
     await call(categoryRoute.PATCH, "PATCH", "/", { role: "admin", params: { key: "it" }, body: { labelNl: "IT" } });
@@ -262,7 +331,9 @@ describe("categories", () => {
     expect(used.status).toBe(422);
     expect(used.body.error.code).toBe("category_in_use");
     const key = `test_${run}`;
-    expect((await call(categoriesRoute.POST, "POST", "/", { role: "admin", body: { key, labelNl: "Test", labelEn: "Test" } })).status).toBe(201);
+    expect((await call(categoriesRoute.POST, "POST", "/", { role: "admin", body: { key, labelNl: "Test", labelEn: "Test" } })).status).toBe(
+      201,
+    );
     expect((await call(categoryRoute.DELETE, "DELETE", "/", { role: "admin", params: { key } })).status).toBe(200);
   });
 });
@@ -273,7 +344,9 @@ describe("the monthly publication", () => {
     expect(p.status).toBe(200);
     expect(p.body.months[0].month).toBe(today.slice(0, 7));
     const csv = await call(publicationRoute.GET, "GET", "/api/v1/complaints/publication?format=csv", { role: "supervisor" });
-    expect(csv.body.split("\r\n")[0]).toMatch(/^Maand,Behandelduur,Dienstverlening,Bejegening,Nationale ombudsman,Beleid,IT,Overig(,[^,]+)*,Totaal,Binnen 6 weken afgehandeld \(%\)/);
+    expect(csv.body.split("\r\n")[0]).toMatch(
+      /^Maand,Behandelduur,Dienstverlening,Bejegening,Nationale ombudsman,Beleid,IT,Overig(,[^,]+)*,Totaal,Binnen 6 weken afgehandeld \(%\)/,
+    );
     expect(csv.body.split("\r\n")[1]).toMatch(new RegExp(`^${today.slice(5, 7)}/${today.slice(2, 4)},`));
   });
 });
@@ -286,7 +359,10 @@ describe("two calendars kept apart (Atw art. 1 and 3)", () => {
   it("a desk closure and a day all desks and the KIC are closed do not move a complaint deadline", async () => {
     const desk = await createTestDesk();
     await query(`insert into desk_closures (desk_code, from_date, to_date, reason) values ($1, $2, $2, 'verbouwing')`, [desk, deadline]);
-    const closed = await call(closedDaysRoute.POST, "POST", "/", { role: "admin", body: { calendar: "NL", day: deadline, name: "KIC en loketten dicht" } });
+    const closed = await call(closedDaysRoute.POST, "POST", "/", {
+      role: "admin",
+      body: { calendar: "NL", day: deadline, name: "KIC en loketten dicht" },
+    });
     expect(closed.status, JSON.stringify(closed.body)).toBe(201);
     try {
       expect((await register(receivedOn)).deadline).toBe(deadline);
@@ -297,12 +373,20 @@ describe("two calendars kept apart (Atw art. 1 and 3)", () => {
 
   it("a later decree day an admin adds (Atw art. 3(3)) moves it, for complaints registered after", async () => {
     expect((await call(atwDaysRoute.POST, "POST", "/", { role: "complaints", body: {} })).status).toBe(403);
-    const bad = await call(atwDaysRoute.POST, "POST", "/", { role: "admin", body: { day: deadline, nameNl: "x", nameEn: "x", decree: "" } });
+    const bad = await call(atwDaysRoute.POST, "POST", "/", {
+      role: "admin",
+      body: { day: deadline, nameNl: "x", nameEn: "x", decree: "" },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty("decree");
     const added = await call(atwDaysRoute.POST, "POST", "/", {
       role: "admin",
-      body: { day: deadline, nameNl: "Gelijkgestelde dag (test)", nameEn: "Day equal to a holiday (test)", decree: "Besluit gelijkstelling (test), Stcrt. 2024, 1" },
+      body: {
+        day: deadline,
+        nameNl: "Gelijkgestelde dag (test)",
+        nameEn: "Day equal to a holiday (test)",
+        decree: "Besluit gelijkstelling (test), Stcrt. 2024, 1",
+      },
     });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
     try {
@@ -312,13 +396,19 @@ describe("two calendars kept apart (Atw art. 1 and 3)", () => {
       const listed = await call(atwDaysRoute.GET, "GET", "/", { role: "admin" });
       expect(listed.body.shipped.flatMap((d: { days: { date: string }[] }) => d.days.map((x) => x.date))).toContain("2026-05-15");
       expect(listed.body.added.map((d: { day: string }) => d.day)).toContain(deadline);
-      expect((await call(atwDaysRoute.POST, "POST", "/", { role: "admin", body: { day: "2026-05-15", nameNl: "x", nameEn: "x", decree: "dubbel besluit" } })).body.error.code).toBe(
-        "atw_day_shipped",
-      );
+      expect(
+        (
+          await call(atwDaysRoute.POST, "POST", "/", {
+            role: "admin",
+            body: { day: "2026-05-15", nameNl: "x", nameEn: "x", decree: "dubbel besluit" },
+          })
+        ).body.error.code,
+      ).toBe("atw_day_shipped");
     } finally {
       expect((await call(atwDayRoute.DELETE, "DELETE", "/", { role: "admin", params: { id: added.body.id } })).status).toBe(200);
     }
-    const [{ n }] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from ${complaints} where received_on = ${receivedOn}`)).rows;
+    const [{ n }] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from ${complaints} where received_on = ${receivedOn}`))
+      .rows;
     expect(n).toBeGreaterThanOrEqual(2);
   });
 });

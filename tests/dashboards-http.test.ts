@@ -50,7 +50,8 @@ afterAll(async () => {
   await client?.end();
 });
 
-const get = (p: string, role: "supervisor" | "frontdesk" = "supervisor") => fetch(app.url + p, { headers: { authorization: `Bearer ${keys[role]}` } });
+const get = (p: string, role: "supervisor" | "frontdesk" = "supervisor") =>
+  fetch(app.url + p, { headers: { authorization: `Bearer ${keys[role]}` } });
 
 describe("dashboard API over HTTP", () => {
   it("summary gives the exact totals with one-decimal percentages", async () => {
@@ -82,8 +83,18 @@ describe("dashboard API over HTTP", () => {
     const r = await (await get("/api/v1/reports/annual?year=2081")).json();
     expect(r.year).toBe(2081);
     expect(r.previousYear).toBe(2080);
-    expect(r.rows.find((x: { key: string }) => x.key === "callsOffered")).toMatchObject({ previous: 2, current: 4, previousRounded: 0, currentRounded: 0, differencePct: 100 });
-    expect(r.rows.find((x: { key: string }) => x.key === "reachabilityPct")).toMatchObject({ previous: 100, current: 50, differencePct: -50 });
+    expect(r.rows.find((x: { key: string }) => x.key === "callsOffered")).toMatchObject({
+      previous: 2,
+      current: 4,
+      previousRounded: 0,
+      currentRounded: 0,
+      differencePct: 100,
+    });
+    expect(r.rows.find((x: { key: string }) => x.key === "reachabilityPct")).toMatchObject({
+      previous: 100,
+      current: 50,
+      differencePct: -50,
+    });
     const csv = await get("/api/v1/reports/annual?year=2081&format=csv&lang=en");
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const text = await csv.text();
@@ -120,8 +131,16 @@ describe("dashboard API over HTTP", () => {
     expect(again).toMatchObject({ imported: 0, alreadyPresent: 22 });
     expect(await summary()).toMatchObject({ received: 12, closed: 12, closedOnTime: 10, onTimePct: 83.3 });
     const report = await (await get("/api/v1/reports/annual?year=2004")).json();
-    expect(report.rows.find((r: { key: string }) => r.key === "complaintsReceived")).toMatchObject({ previous: 10, current: 12, differencePct: 20 });
-    expect(report.rows.find((r: { key: string }) => r.key === "complaintsOnTimePct")).toMatchObject({ previous: 90, current: 83.3, differencePct: -6.7 });
+    expect(report.rows.find((r: { key: string }) => r.key === "complaintsReceived")).toMatchObject({
+      previous: 10,
+      current: 12,
+      differencePct: 20,
+    });
+    expect(report.rows.find((r: { key: string }) => r.key === "complaintsOnTimePct")).toMatchObject({
+      previous: 90,
+      current: 83.3,
+      differencePct: -6.7,
+    });
     const series = await (await get("/api/v1/dashboard/series?from=2004-01-01&to=2004-12-31")).json();
     const closedInSeries = series.complaints.reduce((n: number, m: { closed: number }) => n + m.closed, 0);
     expect(closedInSeries).toBe(12);
@@ -143,7 +162,13 @@ describe("dashboard API over HTTP", () => {
     const put = await fetch(`${app.url}/api/v1/dashboard/targets`, {
       method: "PUT",
       headers: { authorization: `Bearer ${keys.supervisor}`, "content-type": "application/json" },
-      body: JSON.stringify({ reachabilityPct: 101, serviceLevelPct: 80, serviceLevelSeconds: 25, complaintOnTimePct: 90, emailWithinSlaPct: 90 }),
+      body: JSON.stringify({
+        reachabilityPct: 101,
+        serviceLevelPct: 80,
+        serviceLevelSeconds: 25,
+        complaintOnTimePct: 90,
+        emailWithinSlaPct: 90,
+      }),
     });
     expect(put.status).toBe(400);
     expect(Object.keys((await put.json()).error.fields).sort()).toEqual(["reachabilityPct", "serviceLevelSeconds"]);

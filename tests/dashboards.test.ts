@@ -62,7 +62,8 @@ async function importQueueLog(rows: LogRow[]) {
 
 async function rollupRows(from: string, to: string) {
   // Summed over the shards, as every reader does.
-  const r = await db.execute(sql`select day, queue, sum(offered)::int as offered, sum(answered)::int as answered, sum(abandoned)::int as abandoned,
+  const r =
+    await db.execute(sql`select day, queue, sum(offered)::int as offered, sum(answered)::int as answered, sum(abandoned)::int as abandoned,
       sum(wait_count)::int as wait_count, sum(wait_sum)::bigint as wait_sum, sum(talk_count)::int as talk_count, sum(talk_sum)::bigint as talk_sum,
       sum(answered_within_20)::int as answered_within_20
     from call_daily_stats where day between ${from}::date and ${to}::date group by day, queue having sum(offered) > 0 order by day, queue`);
@@ -136,9 +137,23 @@ describe("dashboards: call figures from the records", () => {
     // ASA (5+15+25+40+30)/7 = 16.4; AHT (400+600)/7 = 142.9
     expect(s.calls.asaSeconds).toBe(16.4);
     expect(s.calls.ahtSeconds).toBe(142.9);
-    expect(s.calls.byQueue.frontdesk).toMatchObject({ offered: 6, answered: 4, abandoned: 1, reachabilityPct: 66.7, serviceLevelPct: 33.3, asaSeconds: 21.3 });
+    expect(s.calls.byQueue.frontdesk).toMatchObject({
+      offered: 6,
+      answered: 4,
+      abandoned: 1,
+      reachabilityPct: 66.7,
+      serviceLevelPct: 33.3,
+      asaSeconds: 21.3,
+    });
     expect(s.calls.byQueue.backoffice).toMatchObject({ offered: 4, answered: 3, abandoned: 1, reachabilityPct: 75, serviceLevelPct: 75 });
-    expect(s.calls.byQueue.partners).toMatchObject({ offered: 0, answered: 0, abandoned: 0, reachabilityPct: null, serviceLevelPct: null, asaSeconds: null });
+    expect(s.calls.byQueue.partners).toMatchObject({
+      offered: 0,
+      answered: 0,
+      abandoned: 0,
+      reachabilityPct: null,
+      serviceLevelPct: null,
+      asaSeconds: null,
+    });
 
     const daily = await dashboardDaily(supervisor, { from: `${Y}-03-02`, to: `${Y}-03-05` });
     expect(daily).toEqual([
@@ -185,8 +200,8 @@ describe("dashboards: call figures from the records", () => {
   it("rollups equal a direct aggregate over calls after random inserts, updates, upserts and deletes", async () => {
     // A small deterministic PRNG, so that a failure can be replayed.
     let state = 20260101;
-    const rand = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+    const rand = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
     const Y = 2071;
     const queues = ["frontdesk", "backoffice", "partners", null] as const;
     const results = [null, "answered", "abandoned", "timeout", "transferred", "busy"] as const;
@@ -228,10 +243,22 @@ describe("dashboards: call figures from the records", () => {
     const Y = 2075;
     const ids = Array.from({ length: 24 }, () => uid("cc"));
     // Separate connections (the pool), racing: inserts, then answers and hang-ups, then duplicates.
-    await Promise.all(ids.map((id, i) => db.execute(sql`insert into calls (source, external_id, queue, offered_at) values ('cti', ${id}, 'frontdesk', ${`${Y}-05-05T10:${String(i).padStart(2, "0")}:00+02:00`}::timestamptz)`)));
-    await Promise.all(ids.map((id, i) => db.execute(i % 3 === 0
-      ? sql`update calls set result = 'abandoned', ended_at = offered_at + interval '1 minute' where external_id = ${id}`
-      : sql`update calls set answered_at = offered_at + interval '7 seconds', wait_seconds = 7 where external_id = ${id}`)));
+    await Promise.all(
+      ids.map((id, i) =>
+        db.execute(
+          sql`insert into calls (source, external_id, queue, offered_at) values ('cti', ${id}, 'frontdesk', ${`${Y}-05-05T10:${String(i).padStart(2, "0")}:00+02:00`}::timestamptz)`,
+        ),
+      ),
+    );
+    await Promise.all(
+      ids.map((id, i) =>
+        db.execute(
+          i % 3 === 0
+            ? sql`update calls set result = 'abandoned', ended_at = offered_at + interval '1 minute' where external_id = ${id}`
+            : sql`update calls set answered_at = offered_at + interval '7 seconds', wait_seconds = 7 where external_id = ${id}`,
+        ),
+      ),
+    );
     await Promise.all(ids.map((id) => db.execute(sql`update calls set result = result where external_id = ${id}`)));
     const s = await dashboardSummary(supervisor, { from: `${Y}-05-05`, to: `${Y}-05-05` });
     expect(s.calls).toMatchObject({ offered: 24, answered: 16, abandoned: 8, reachabilityPct: 66.7 });
@@ -242,7 +269,9 @@ describe("dashboards: call figures from the records", () => {
     const now = new Date();
     const before = await wallboard(supervisor, now);
     const id = uid("wb");
-    await db.execute(sql`insert into calls (source, external_id, queue, direction, offered_at) values ('cti', ${id}, 'partners', 'in', ${now.toISOString()}::timestamptz)`);
+    await db.execute(
+      sql`insert into calls (source, external_id, queue, direction, offered_at) values ('cti', ${id}, 'partners', 'in', ${now.toISOString()}::timestamptz)`,
+    );
     const after = await wallboard(supervisor, now);
     const p0 = before.queues.find((q) => q.queue === "partners")!;
     const p1 = after.queues.find((q) => q.queue === "partners")!;

@@ -42,7 +42,10 @@ function armHold(kind: "greeting" | "data", reject = false): { seen: Promise<voi
   return { seen: seenP, release };
 }
 
-function worker(env: Record<string, string> = {}, max = 50): { child: ChildProcess; result: Promise<{ code: number | null; out: string }>; claiming: Promise<void> } {
+function worker(
+  env: Record<string, string> = {},
+  max = 50,
+): { child: ChildProcess; result: Promise<{ code: number | null; out: string }>; claiming: Promise<void> } {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "helpers/outbox-worker.ts"), String(max)], {
     cwd: path.resolve(__dirname, ".."),
     env: { ...process.env, DATABASE_URL: database.url, SMTP_RELAY_URL: `smtp://127.0.0.1:${SINK}`, OUTBOX_LEASE_SECONDS: "120", ...env },
@@ -70,7 +73,16 @@ async function queueMessage(): Promise<{ id: string; messageId: string }> {
   return { id: rows[0].id, messageId };
 }
 const row = async (id: string) =>
-  (await c.query<{ status: string; attempts: number; claim_token: string | null; lease_until: Date | null; next_attempt_at: Date; last_error: string | null }>(`select * from outbound_emails where id = $1`, [id])).rows[0];
+  (
+    await c.query<{
+      status: string;
+      attempts: number;
+      claim_token: string | null;
+      lease_until: Date | null;
+      next_attempt_at: Date;
+      last_error: string | null;
+    }>(`select * from outbound_emails where id = $1`, [id])
+  ).rows[0];
 
 beforeAll(async () => {
   database = await createTestDatabase("kic_outbox");
@@ -78,7 +90,10 @@ beforeAll(async () => {
   c = new pg.Client({ connectionString: database.url });
   await c.connect();
   adminKey = `kic_${crypto.randomBytes(16).toString("hex")}`;
-  await c.query(`insert into api_keys (name, role, prefix, key_hash) values ('lease admin', 'admin', $1, $2)`, [adminKey.slice(0, 8), crypto.createHash("sha256").update(adminKey).digest("hex")]);
+  await c.query(`insert into api_keys (name, role, prefix, key_hash) values ('lease admin', 'admin', $1, $2)`, [
+    adminKey.slice(0, 8),
+    crypto.createHash("sha256").update(adminKey).digest("hex"),
+  ]);
   sink = new SMTPServer({
     authOptional: true,
     disabledCommands: ["AUTH", "STARTTLS"],
@@ -95,7 +110,10 @@ beforeAll(async () => {
       const chunks: Buffer[] = [];
       stream.on("data", (d: Buffer) => chunks.push(d));
       stream.on("end", () => {
-        const id = Buffer.concat(chunks).toString().match(/^Message-ID:\s*(<[^>]+>)/im)?.[1] ?? "?";
+        const id =
+          Buffer.concat(chunks)
+            .toString()
+            .match(/^Message-ID:\s*(<[^>]+>)/im)?.[1] ?? "?";
         const accept = () => {
           delivered.push(id);
           cb(null, "queued");
@@ -151,7 +169,10 @@ describe("outbox: exactly one send per message (issue 11 item 10)", () => {
     const gate = armHold("data");
     const a = worker();
     await gate.seen; // A is sending: the relay has the message and has not answered yet
-    const retry = await fetch(`${app.url}/api/v1/admin/outbox/${m.id}/retry`, { method: "POST", headers: { authorization: `Bearer ${adminKey}` } });
+    const retry = await fetch(`${app.url}/api/v1/admin/outbox/${m.id}/retry`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${adminKey}` },
+    });
     expect(retry.status).toBe(200);
     const body = await retry.json();
     expect(body).toMatchObject({ id: m.id, status: "queued" });
@@ -170,7 +191,10 @@ describe("outbox: exactly one send per message (issue 11 item 10)", () => {
     const gate = armHold("data", true);
     const a = worker({}, 1); // one claim: A's pass ends with this attempt
     await gate.seen; // A is sending
-    const retry = await fetch(`${app.url}/api/v1/admin/outbox/${m.id}/retry`, { method: "POST", headers: { authorization: `Bearer ${adminKey}` } });
+    const retry = await fetch(`${app.url}/api/v1/admin/outbox/${m.id}/retry`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${adminKey}` },
+    });
     expect(retry.status).toBe(200);
     gate.release(); // … and the relay refuses the message (451)
     expect(sentBy((await a.result).out)).toEqual({ sent: 0, failed: 1 });

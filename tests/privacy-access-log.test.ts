@@ -84,16 +84,40 @@ let ticketNumber = 0;
 let complaintRef = "";
 
 beforeAll(async () => {
-  const { rows } = await db.execute<{ id: string }>(sql`insert into customers (name, email, phone) values (${person.name}, ${person.email}, ${person.phone}) returning id`);
+  const { rows } = await db.execute<{ id: string }>(
+    sql`insert into customers (name, email, phone) values (${person.name}, ${person.email}, ${person.phone}) returning id`,
+  );
   customerId = rows[0].id;
   const logger = await agent("backoffice");
-  callId = (await logCall(logger, { direction: "in", queue: "backoffice", fromNumber: person.phone, result: "answered", notes: person.notes, customerId })).id;
+  callId = (
+    await logCall(logger, {
+      direction: "in",
+      queue: "backoffice",
+      fromNumber: person.phone,
+      result: "answered",
+      notes: person.notes,
+      customerId,
+    })
+  ).id;
   ticketNumber = (await ingestEmail(mime(`Vraag ${tok}`), { to: ["kic@ind.example"] })).ticketNumber!;
   const handler = await agent("complaints");
   complaintRef = (
     await registerComplaint(handler, {
-      name: person.name, address: person.address, phone: person.phone, description: `Lang wachten ${tok}`, channel: "letter",
-      receivedOn: todayNl(), language: "nl", subject: "processing_time", email: null, vNumber: null, happenedWhen: null, personConcerned: null, customerId, resolvedAtOnce: false, resolution: null,
+      name: person.name,
+      address: person.address,
+      phone: person.phone,
+      description: `Lang wachten ${tok}`,
+      channel: "letter",
+      receivedOn: todayNl(),
+      language: "nl",
+      subject: "processing_time",
+      email: null,
+      vNumber: null,
+      happenedWhen: null,
+      personConcerned: null,
+      customerId,
+      resolvedAtOnce: false,
+      resolution: null,
     })
   ).reference;
   await acknowledgeComplaint(handler, complaintRef, { sentOn: todayNl() });
@@ -113,7 +137,12 @@ describe("the access log", () => {
       ["call", "call_view"],
     ]);
     expect(rows[0].entity_id).toMatch(/^list:[0-9a-f]{16}$/);
-    expect(rows[0].data).toMatchObject({ ids: [callId], count: 1, customers: [customerId], filters: { customer: customerId, limit: 50, offset: 0 } });
+    expect(rows[0].data).toMatchObject({
+      ids: [callId],
+      count: 1,
+      customers: [customerId],
+      filters: { customer: customerId, limit: 50, offset: 0 },
+    });
     expect(rows[1]).toMatchObject({ entity_id: String(callId), data: { customers: [customerId] } });
     expectNoPersonalData(rows);
   });
@@ -180,7 +209,9 @@ describe("the access log", () => {
       where position(${tok} in lower(data::text || entity_id)) > 0 or position(${person.phone} in data::text) > 0`);
     expect(rows[0].n).toBe(0);
     // …while the reads of this person are all findable by their customer id.
-    const { rows: reads } = await db.execute<{ n: number }>(sql`select count(*)::int as n from events where action = 'read' and data->'customers' ? ${customerId}`);
+    const { rows: reads } = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from events where action = 'read' and data->'customers' ? ${customerId}`,
+    );
     expect(reads[0].n).toBeGreaterThanOrEqual(8);
   });
 });

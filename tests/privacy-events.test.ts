@@ -24,7 +24,9 @@ async function anEvent(): Promise<number> {
 describe("events are append-only", () => {
   it("the app's connection cannot UPDATE, DELETE or TRUNCATE event rows", async () => {
     const id = await anEvent();
-    await expect(db.execute(sql`update events set action = 'changed' where id = ${id}`)).rejects.toMatchObject({ cause: { code: "42501" } });
+    await expect(db.execute(sql`update events set action = 'changed' where id = ${id}`)).rejects.toMatchObject({
+      cause: { code: "42501" },
+    });
     await expect(db.execute(sql`delete from events where id = ${id}`)).rejects.toMatchObject({ cause: { code: "42501" } });
     await expect(db.execute(sql`truncate events`)).rejects.toMatchObject({ cause: { code: "42501" } });
     const { rows } = await db.execute<{ action: string }>(sql`select action from events where id = ${id}`);
@@ -44,8 +46,14 @@ describe("events are append-only", () => {
     const app = new pg.Client({ connectionString: url.toString() });
     await app.connect();
     try {
-      const { rows } = await app.query(`insert into events (actor_label, entity_type, entity_id, action) values ('app', 'test', $1, 'created') returning id`, [role]);
-      await expect(app.query(`update events set action = 'x' where id = $1`, [rows[0].id])).rejects.toMatchObject({ code: "42501", message: expect.stringContaining("permission denied") });
+      const { rows } = await app.query(
+        `insert into events (actor_label, entity_type, entity_id, action) values ('app', 'test', $1, 'created') returning id`,
+        [role],
+      );
+      await expect(app.query(`update events set action = 'x' where id = $1`, [rows[0].id])).rejects.toMatchObject({
+        code: "42501",
+        message: expect.stringContaining("permission denied"),
+      });
       await expect(app.query(`delete from events where id = $1`, [rows[0].id])).rejects.toMatchObject({ code: "42501" });
     } finally {
       await app.end();

@@ -19,7 +19,13 @@ import { createTestDesk } from "./helpers/appointments-fixtures";
 const tok = Array.from(crypto.randomBytes(8), (b) => "ghijklmnopqrstuvwxyz"[b % 20]).join("");
 const digits = String(crypto.randomInt(1e7, 1e8));
 // The telephone system sends E.164 (+316…); the person wrote their number as 06….
-const person = { name: `Pietersen ${tok}`, email: `s.${tok}@example.org`, phone: `06${digits}`, phoneIntl: `+316${digits}`, phoneWritten: `+31 6 ${digits}` };
+const person = {
+  name: `Pietersen ${tok}`,
+  email: `s.${tok}@example.org`,
+  phone: `06${digits}`,
+  phoneIntl: `+316${digits}`,
+  phoneWritten: `+31 6 ${digits}`,
+};
 const keys = { admin: "", frontdesk: "" };
 let app: AppServer;
 let customerId = "";
@@ -27,12 +33,19 @@ let ticketNumber = 0;
 
 async function key(role: "admin" | "frontdesk") {
   const k = `kic_priv_${role}_${crypto.randomBytes(10).toString("hex")}`;
-  await db.execute(sql`insert into api_keys (name, role, prefix, key_hash) values (${`privacy ${role} ${tok}`}, ${role}, ${k.slice(0, 8)}, ${hashApiKey(k)})`);
+  await db.execute(
+    sql`insert into api_keys (name, role, prefix, key_hash) values (${`privacy ${role} ${tok}`}, ${role}, ${k.slice(0, 8)}, ${hashApiKey(k)})`,
+  );
   return k;
 }
-const get = (path: string, role: keyof typeof keys = "admin") => fetch(app.url + path, { headers: { authorization: `Bearer ${keys[role]}` } });
+const get = (path: string, role: keyof typeof keys = "admin") =>
+  fetch(app.url + path, { headers: { authorization: `Bearer ${keys[role]}` } });
 const post = (path: string, body: unknown) =>
-  fetch(app.url + path, { method: "POST", headers: { authorization: `Bearer ${keys.admin}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(app.url + path, {
+    method: "POST",
+    headers: { authorization: `Bearer ${keys.admin}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 const mime = Buffer.from(
   [
@@ -77,7 +90,9 @@ beforeAll(async () => {
   await db.execute(sql`insert into appointments (reference, slot_id, desk_code, product_key, starts_at, ends_at, local_date, persons, person_list, email, status, token_hash, customer_id)
     values (${`P${tok}`.toUpperCase().slice(0, 12)}, ${`${desk}-P`}, ${desk}, 'BIO', now() - interval '30 days', now() - interval '30 days' + interval '15 minutes',
       (now() - interval '30 days')::date, 1, ${JSON.stringify([{ name: person.name, vNumber: "1234567890" }])}::jsonb, ${person.email}, 'completed', 'x', ${customerId})`);
-  const cp = await db.execute<{ id: string }>(sql`insert into complaints (reference, channel, received_on, status, complainant_name, complainant_email, customer_id, description,
+  const cp = await db.execute<{
+    id: string;
+  }>(sql`insert into complaints (reference, channel, received_on, status, complainant_name, complainant_email, customer_id, description,
       deadline, acknowledged_on, outcome, decision_reasons, decided_on, closed_as, closed_on, hearing_skipped_because)
     values (${`K-P-${tok}`}, 'web', current_date - 40, 'closed', ${person.name}, ${person.email}, ${customerId}, ${`Klacht over wachttijd ${tok}`},
       current_date + 2, current_date - 39, 'unfounded', ${`Redenen ${tok}`}, current_date - 1, 'decided', current_date - 1, 'telefonisch gesproken')
@@ -94,7 +109,13 @@ afterAll(async () => {
 });
 
 async function readRows(purpose: string) {
-  const { rows } = await db.execute<{ entity_type: string; entity_id: string; actor_label: string; data: Record<string, unknown>; raw: string }>(sql`
+  const { rows } = await db.execute<{
+    entity_type: string;
+    entity_id: string;
+    actor_label: string;
+    data: Record<string, unknown>;
+    raw: string;
+  }>(sql`
     select entity_type, entity_id, actor_label, data, data::text as raw from events
     where action = 'read' and data->>'purpose' = ${purpose} and data->'customers' ? ${customerId} order by id`);
   return rows;
@@ -109,8 +130,15 @@ describe("subject access and erasure over HTTP", () => {
       const r = await get(`/api/v1/admin/customers?q=${encodeURIComponent(q)}`);
       expect(r.status, q).toBe(200);
       const found = await r.json();
-      expect(found.map((c: { id: string }) => c.id), q).toEqual([customerId]);
-      expect(found[0]).toMatchObject({ email: person.email, phone: person.phone, records: { tickets: 1, calls: 1, appointments: 1, complaints: 1 } });
+      expect(
+        found.map((c: { id: string }) => c.id),
+        q,
+      ).toEqual([customerId]);
+      expect(found[0]).toMatchObject({
+        email: person.email,
+        phone: person.phone,
+        records: { tickets: 1, calls: 1, appointments: 1, complaints: 1 },
+      });
     }
     expect((await get(`/api/v1/admin/customers?q=${person.email}`, "frontdesk")).status).toBe(403);
     const bad = await get(`/api/v1/admin/customers?q=x`);
@@ -132,8 +160,12 @@ describe("subject access and erasure over HTTP", () => {
     expect(x.ticketMessages[0]).toMatchObject({ direction: "in", fromAddress: person.email, text: expect.stringContaining(person.phone) });
     expect(x.ticketAttachments).toEqual([expect.objectContaining({ filename: "brief.pdf", size: 4 + tok.length })]);
     expect(x.calls.map((c: { from: string }) => c.from).sort()).toEqual([person.phoneIntl, person.phone].sort());
-    expect(x.appointments).toEqual([expect.objectContaining({ persons: [{ name: person.name, vNumber: "1234567890" }], email: person.email, status: "completed" })]);
-    expect(x.complaints).toEqual([expect.objectContaining({ reference: `K-P-${tok}`, description: `Klacht over wachttijd ${tok}`, outcome: "unfounded" })]);
+    expect(x.appointments).toEqual([
+      expect.objectContaining({ persons: [{ name: person.name, vNumber: "1234567890" }], email: person.email, status: "completed" }),
+    ]);
+    expect(x.complaints).toEqual([
+      expect.objectContaining({ reference: `K-P-${tok}`, description: `Klacht over wachttijd ${tok}`, outcome: "unfounded" }),
+    ]);
     expect(x.complaintLetters).toEqual([expect.objectContaining({ kind: "decision", body: `Geachte ${person.name}` })]);
     expect(x.slotAlerts).toEqual([expect.objectContaining({ email: person.email, status: "confirmed" })]);
     expect(x.outboxMails.length).toBeGreaterThanOrEqual(1);
@@ -142,7 +174,14 @@ describe("subject access and erasure over HTTP", () => {
     expect(x.accessLog.map((l: { purpose: string }) => l.purpose)).toContain("admin_customer_search");
     expect(JSON.stringify(x.accessLog)).not.toContain(`privacy admin ${tok}`);
     const logged = await readRows("subject_export");
-    expect(logged).toEqual([expect.objectContaining({ entity_type: "customer", entity_id: customerId, actor_label: `API key privacy admin ${tok}`, data: expect.objectContaining({ filters: { format: "json" } }) })]);
+    expect(logged).toEqual([
+      expect.objectContaining({
+        entity_type: "customer",
+        entity_id: customerId,
+        actor_label: `API key privacy admin ${tok}`,
+        data: expect.objectContaining({ filters: { format: "json" } }),
+      }),
+    ]);
     noPersonalData(logged[0].raw);
   });
 
@@ -151,7 +190,20 @@ describe("subject access and erasure over HTTP", () => {
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toBe("application/zip");
     const zip = unzipSync(new Uint8Array(await r.arrayBuffer()));
-    expect(Object.keys(zip)).toEqual(expect.arrayContaining(["customer.csv", "tickets.csv", "ticket_messages.csv", "calls.csv", "appointments.csv", "complaints.csv", "slot_alerts.csv", "outbox_mails.csv", "access_log.csv", "export.json"]));
+    expect(Object.keys(zip)).toEqual(
+      expect.arrayContaining([
+        "customer.csv",
+        "tickets.csv",
+        "ticket_messages.csv",
+        "calls.csv",
+        "appointments.csv",
+        "complaints.csv",
+        "slot_alerts.csv",
+        "outbox_mails.csv",
+        "access_log.csv",
+        "export.json",
+      ]),
+    );
     expect(strFromU8(zip["tickets.csv"])).toContain(`Mijn aanvraag ${tok}`);
     expect(strFromU8(zip["complaints.csv"])).toContain(`K-P-${tok}`);
     const file = Object.keys(zip).find((k) => k.startsWith("files/") && k.endsWith("brief.pdf"))!;
@@ -198,13 +250,25 @@ describe("subject access and erasure over HTTP", () => {
         (select count(*) from tickets where number = ${ticketNumber} and status = 'closed' and channel = 'email')
       + (select count(*) from complaints where reference = ${`K-P-${tok}`} and outcome = 'unfounded' and closed_on is not null) as n`);
     expect(Number(kept.rows[0].n)).toBe(2);
-    const { rows } = await db.execute<{ actor_label: string; data: { counts: Record<string, number> }; raw: string }>(sql`select actor_label, data, data::text as raw
+    const { rows } = await db.execute<{
+      actor_label: string;
+      data: { counts: Record<string, number> };
+      raw: string;
+    }>(sql`select actor_label, data, data::text as raw
       from events where entity_type = 'customer' and entity_id = ${customerId} and action = 'erased'`);
     expect(rows).toEqual([expect.objectContaining({ actor_label: `API key privacy admin ${tok}`, data: { counts } })]);
     // An export now shows nothing personal, and a second erasure changes nothing.
     noPersonalData(await (await get(`/api/v1/admin/customers/${customerId}/export?format=json`)).text());
     const again = await post(`/api/v1/admin/customers/${customerId}/erase`, { confirm: true });
     expect(again.status).toBe(200);
-    expect((await again.json()).counts).toMatchObject({ tickets: 0, calls: 0, appointments: 0, complaints: 0, slotAlerts: 0, outboxMails: 0, customers: 0 });
+    expect((await again.json()).counts).toMatchObject({
+      tickets: 0,
+      calls: 0,
+      appointments: 0,
+      complaints: 0,
+      slotAlerts: 0,
+      outboxMails: 0,
+      customers: 0,
+    });
   });
 });

@@ -39,12 +39,19 @@ class Session {
     return this.take(await fetch(this.base + p, { ...init, headers }));
   }
   async login(email: string, password: string) {
-    return this.fetch("/api/v1/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+    return this.fetch("/api/v1/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
   }
 }
 
 /** A user of its own; bcrypt cost 4 keeps the tests quick, `cost: 10` is the app's (a real comparison's time). */
-async function makeUser(role = "admin", opts: { password?: string; cost?: number } = {}): Promise<{ id: string; email: string; password: string }> {
+async function makeUser(
+  role = "admin",
+  opts: { password?: string; cost?: number } = {},
+): Promise<{ id: string; email: string; password: string }> {
   const password = opts.password ?? "right-password-1";
   const email = `sec-${role}-${crypto.randomBytes(4).toString("hex")}@kic.example`;
   const { rows } = await client.query(`insert into users (email, name, password_hash, role) values ($1, 'Sec Test', $2, $3) returning id`, [
@@ -68,7 +75,10 @@ beforeAll(async () => {
   const port = 46300 + Math.floor(Math.random() * 300);
   [A, B] = await Promise.all([
     startAppServer({ port, env: { CTI_TOKEN: "sec-cti-token-0123456789" } }),
-    startAppServer({ port: port + 1, env: { TRUSTED_PROXIES: "loopback", APP_URL: "https://kic.test.example", SESSION_IDLE_MINUTES: "0.05" } }),
+    startAppServer({
+      port: port + 1,
+      env: { TRUSTED_PROXIES: "loopback", APP_URL: "https://kic.test.example", SESSION_IDLE_MINUTES: "0.05" },
+    }),
   ]);
 }, 180_000);
 
@@ -106,7 +116,11 @@ describe("bounded bodies", () => {
   function send(url: string, size: number, headers: Record<string, string>, chunked = false): Promise<{ status: number; body: string }> {
     return new Promise((resolve, reject) => {
       // A connection of its own: a client that stops sending early must not reuse the socket.
-      const req = http.request(url, { method: "POST", agent: false, headers: chunked ? headers : { ...headers, "content-length": String(size) } });
+      const req = http.request(url, {
+        method: "POST",
+        agent: false,
+        headers: chunked ? headers : { ...headers, "content-length": String(size) },
+      });
       let answered = false;
       req.on("response", (res) => {
         answered = true;
@@ -155,7 +169,10 @@ describe("bounded bodies", () => {
   it("the CTI webhook and the inbound-mail webhook are capped too", async () => {
     const cti = await send(`${A.url}/api/v1/cti/sec-cti-token-0123456789`, 200 * 1024, { "content-type": "application/json" });
     expect(cti.status).toBe(413);
-    const mail = await send(`${A.url}/api/v1/inbound-email`, 26 * 1024 * 1024, { "content-type": "message/rfc822", authorization: `Bearer ${adminKey}` });
+    const mail = await send(`${A.url}/api/v1/inbound-email`, 26 * 1024 * 1024, {
+      "content-type": "message/rfc822",
+      authorization: `Bearer ${adminKey}`,
+    });
     expect(mail.status).toBe(413);
   });
 });
@@ -170,13 +187,21 @@ describe("CSRF", () => {
     const evil = await s.fetch("/api/v1/admin/api-keys", { ...body, origin: "https://evil.example" });
     expect(evil.status).toBe(403);
     expect((await evil.json()).error.code).toBe("forbidden");
-    const fetchSite = await s.fetch("/api/v1/admin/api-keys", { ...body, origin: null, headers: { ...body.headers, "sec-fetch-site": "cross-site" } });
+    const fetchSite = await s.fetch("/api/v1/admin/api-keys", {
+      ...body,
+      origin: null,
+      headers: { ...body.headers, "sec-fetch-site": "cross-site" },
+    });
     expect(fetchSite.status).toBe(403);
     const noOrigin = await s.fetch("/api/v1/admin/api-keys", { ...body, origin: null });
     expect(noOrigin.status).toBe(403);
     const same = await s.fetch("/api/v1/admin/api-keys", body);
     expect(same.status).toBe(201);
-    const sameSite = await s.fetch("/api/v1/admin/api-keys", { ...body, origin: null, headers: { ...body.headers, "sec-fetch-site": "same-origin" } });
+    const sameSite = await s.fetch("/api/v1/admin/api-keys", {
+      ...body,
+      origin: null,
+      headers: { ...body.headers, "sec-fetch-site": "same-origin" },
+    });
     expect(sameSite.status).toBe(201);
   });
 
@@ -190,9 +215,15 @@ describe("CSRF", () => {
 
   it("public endpoints refuse what the browser marks cross-site and serve non-browser clients", async () => {
     const body = json({ reference: "K-2000-00002", email: "nobody@example.org" });
-    const cross = await fetch(`${B.url}/api/v1/complaints/status`, { ...body, headers: { ...body.headers, "sec-fetch-site": "cross-site", origin: "https://evil.example", "x-forwarded-for": "192.0.2.77" } });
+    const cross = await fetch(`${B.url}/api/v1/complaints/status`, {
+      ...body,
+      headers: { ...body.headers, "sec-fetch-site": "cross-site", origin: "https://evil.example", "x-forwarded-for": "192.0.2.77" },
+    });
     expect(cross.status).toBe(403);
-    const plain = await fetch(`${B.url}/api/v1/complaints/status`, { ...body, headers: { ...body.headers, "x-forwarded-for": "192.0.2.78" } });
+    const plain = await fetch(`${B.url}/api/v1/complaints/status`, {
+      ...body,
+      headers: { ...body.headers, "x-forwarded-for": "192.0.2.78" },
+    });
     expect(plain.status).toBe(404);
   });
 });
@@ -240,12 +271,15 @@ describe("login", () => {
     // or 200 (right); one refused by the counter answers 429 without a comparison. Checking the counter only
     // after the comparison let all 20 be compared, the right one signing in past the limit.
     const guesses = Array.from({ length: 20 }, (_, i) => (i === 5 ? u.password : `wrong-${i}`));
-    const statuses = await Promise.all(guesses.map((password) => fetch(`${A.url}/api/v1/auth/login`, json({ email: u.email, password })).then((r) => r.status)));
+    const statuses = await Promise.all(
+      guesses.map((password) => fetch(`${A.url}/api/v1/auth/login`, json({ email: u.email, password })).then((r) => r.status)),
+    );
     const compared = statuses.filter((s) => s === 401 || s === 200).length;
     expect(compared, JSON.stringify(statuses)).toBeLessThanOrEqual(5);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
     // Unless the right password happened to be among the compared ones, the account is blocked now.
-    if (!statuses.includes(200)) expect((await fetch(`${A.url}/api/v1/auth/login`, json({ email: u.email, password: u.password }))).status).toBe(429);
+    if (!statuses.includes(200))
+      expect((await fetch(`${A.url}/api/v1/auth/login`, json({ email: u.email, password: u.password }))).status).toBe(429);
     const failures = await client.query(`select count(*)::int as n from events where entity_id = $1 and action = 'sign_in_failed'`, [u.id]);
     expect(failures.rows[0].n).toBeLessThanOrEqual(5);
     expect(JSON.stringify((await client.query(`select data from events where entity_id = $1`, [u.id])).rows)).not.toContain(u.email);
@@ -311,8 +345,22 @@ describe("sessions", () => {
     const busy = new Session(B.url);
     const idle = new Session(B.url);
     const fwd = { "x-forwarded-for": "192.0.2.10" };
-    expect((await busy.fetch("/api/v1/auth/login", { ...json({ email: u.email, password: u.password }), headers: { "content-type": "application/json", ...fwd } })).status).toBe(200);
-    expect((await idle.fetch("/api/v1/auth/login", { ...json({ email: u.email, password: u.password }), headers: { "content-type": "application/json", ...fwd } })).status).toBe(200);
+    expect(
+      (
+        await busy.fetch("/api/v1/auth/login", {
+          ...json({ email: u.email, password: u.password }),
+          headers: { "content-type": "application/json", ...fwd },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await idle.fetch("/api/v1/auth/login", {
+          ...json({ email: u.email, password: u.password }),
+          headers: { "content-type": "application/json", ...fwd },
+        })
+      ).status,
+    ).toBe(200);
     for (let i = 0; i < 4; i++) {
       await new Promise((r) => setTimeout(r, 1500));
       expect((await busy.fetch("/api/v1/tickets")).status).toBe(200);
@@ -343,8 +391,11 @@ describe("admin:create", () => {
     // Not spawnSync: a blocked event loop lets the servers' keep-alive connections in the pool go stale.
     const adminCreate = (...args: string[]) =>
       new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
-        execFile(process.execPath, ["--import", "tsx", "scripts/admin-create.ts", ...args], { cwd: ROOT, env: { ...process.env } }, (err, stdout, stderr) =>
-          resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        execFile(
+          process.execPath,
+          ["--import", "tsx", "scripts/admin-create.ts", ...args],
+          { cwd: ROOT, env: { ...process.env } },
+          (err, stdout, stderr) => resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
         ),
       );
     const run = await adminCreate("--email", email, "--name", "First Admin");
@@ -365,7 +416,9 @@ describe("admin:create", () => {
     expect(page.status).toBeGreaterThanOrEqual(300);
     expect(page.status).toBeLessThan(400);
     expect(page.headers.get("location")).toContain("/wachtwoord");
-    expect((await s.fetch("/api/v1/auth/password", json({ currentPassword: password, newPassword: "my-own-password-1" }))).status).toBe(200);
+    expect((await s.fetch("/api/v1/auth/password", json({ currentPassword: password, newPassword: "my-own-password-1" }))).status).toBe(
+      200,
+    );
     expect((await s.fetch("/api/v1/admin/users")).status).toBe(200);
   });
 });

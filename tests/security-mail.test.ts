@@ -33,10 +33,19 @@ const AUTHSERV = "mx.test-front.example";
 const client = nodemailer.createTransport({ host: "127.0.0.1", port: SMTP, secure: false, ignoreTLS: true } as SMTPTransport.Options);
 const send = (m: nodemailer.SendMailOptions) => client.sendMail({ to: "kic@ind.example", text: "Beste IND, ik heb een vraag.", ...m });
 const api = (p: string, role: Role, init: RequestInit = {}) =>
-  fetch(app.url + p, { ...init, headers: { authorization: `Bearer ${keys[role]}`, "content-type": "application/json", ...(init.headers ?? {}) } });
+  fetch(app.url + p, {
+    ...init,
+    headers: { authorization: `Bearer ${keys[role]}`, "content-type": "application/json", ...(init.headers ?? {}) },
+  });
 async function ticketOf(messageId: string) {
   const [r] = await db
-    .select({ id: tickets.id, number: tickets.number, queue: tickets.queue, linkedTicketId: tickets.linkedTicketId, status: tickets.status })
+    .select({
+      id: tickets.id,
+      number: tickets.number,
+      queue: tickets.queue,
+      linkedTicketId: tickets.linkedTicketId,
+      status: tickets.status,
+    })
     .from(ticketMessages)
     .innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId))
     .where(eq(ticketMessages.messageId, messageId));
@@ -60,9 +69,19 @@ function greeting(port: number, host = "127.0.0.1"): Promise<{ sock: net.Socket;
 beforeAll(async () => {
   for (const role of ["frontdesk", "backoffice", "complaints", "supervisor", "admin"] as Role[]) {
     const key = `kic_${crypto.randomBytes(16).toString("hex")}`;
-    await db.insert(apiKeys).values({ name: `sec-mail ${role} ${uid()}`, role, prefix: key.slice(0, 8), keyHash: crypto.createHash("sha256").update(key).digest("hex") });
+    await db
+      .insert(apiKeys)
+      .values({
+        name: `sec-mail ${role} ${uid()}`,
+        role,
+        prefix: key.slice(0, 8),
+        keyHash: crypto.createHash("sha256").update(key).digest("hex"),
+      });
     keys[role] = key;
-    const [u] = await db.insert(users).values({ email: `${role}.${uid()}@kic.example`, name: `${role} ${uid()}`, passwordHash: "x", role }).returning();
+    const [u] = await db
+      .insert(users)
+      .values({ email: `${role}.${uid()}@kic.example`, name: `${role} ${uid()}`, passwordHash: "x", role })
+      .returning();
     actors[role] = { kind: "user", id: u.id, name: u.name, role, deskCodes: [] };
   }
   stopSmtp = await startSmtpListener({ port: SMTP, authservId: AUTHSERV });
@@ -89,7 +108,14 @@ describe("complaint mail stays with the complaints team (issue 11 item 7)", () =
   let reference = "";
 
   beforeAll(async () => {
-    await send({ from, to: "klachten@ind.example", subject: secretSubject, text: secretText, messageId: complaintId, attachments: [{ filename: "bewijs.pdf", content: Buffer.from(`%PDF bewijs ${secret}`) }] });
+    await send({
+      from,
+      to: "klachten@ind.example",
+      subject: secretSubject,
+      text: secretText,
+      messageId: complaintId,
+      attachments: [{ filename: "bewijs.pdf", content: Buffer.from(`%PDF bewijs ${secret}`) }],
+    });
     complaintTicket = await ticketOf(complaintId);
     const ordinaryId = `<${uid()}@example.org>`;
     await send({ from, subject: `Vraag over verlenging ${token}`, messageId: ordinaryId });
@@ -123,7 +149,9 @@ describe("complaint mail stays with the complaints team (issue 11 item 7)", () =
       expect((await api(`/api/v1/tickets/${n}/messages/${rawId}/raw`, role)).status, role).toBe(404);
       // nor through the presence heartbeat, nor by writing to it
       expect((await api(`/api/v1/tickets/${n}/presence`, role, { method: "POST", body: "{}" })).status, role).toBe(404);
-      expect((await api(`/api/v1/tickets/${n}/notes`, role, { method: "POST", body: JSON.stringify({ body: "x" }) })).status, role).toBe(404);
+      expect((await api(`/api/v1/tickets/${n}/notes`, role, { method: "POST", body: JSON.stringify({ body: "x" }) })).status, role).toBe(
+        404,
+      );
     }
     // the ordinary ticket of the same person is theirs to read
     expect((await api(`/api/v1/tickets/${ordinary.number}`, "frontdesk")).status).toBe(200);
@@ -146,14 +174,22 @@ describe("complaint mail stays with the complaints team (issue 11 item 7)", () =
     const list = await api(`/api/v1/tickets?status=all&q=${secret}`, "complaints");
     expect((await list.json()).items.map((i: { number: number }) => i.number)).toEqual([n]);
     // writes are refused with the rule's name, for supervisors and admins too
-    for (const [p, body] of [[`/notes`, { body: "x" }], [`/replies`, { body: "x" }], [``, { status: "open" }], [`/merge`, { into: ordinary.number }]] as const) {
+    for (const [p, body] of [
+      [`/notes`, { body: "x" }],
+      [`/replies`, { body: "x" }],
+      [``, { status: "open" }],
+      [`/merge`, { into: ordinary.number }],
+    ] as const) {
       const r = await api(`/api/v1/tickets/${n}${p}`, "supervisor", { method: p ? "POST" : "PATCH", body: JSON.stringify(body) });
       expect(r.status, p).toBe(422);
       expect((await r.json()).error.code).toBe("complaint_mail");
     }
     // merging an agent's ticket into it is refused too, and no queue change reaches the complaints queue
     await expect(mergeTickets(actors.admin, ordinary.number, n)).rejects.toMatchObject({ status: 422, code: "complaint_mail" });
-    const move = await api(`/api/v1/tickets/${ordinary.number}`, "supervisor", { method: "PATCH", body: JSON.stringify({ queue: "complaints" }) });
+    const move = await api(`/api/v1/tickets/${ordinary.number}`, "supervisor", {
+      method: "PATCH",
+      body: JSON.stringify({ queue: "complaints" }),
+    });
     expect(move.status).toBe(400);
     await expect(addNote(actors.complaints, n, "x")).rejects.toMatchObject({ status: 403 });
   });
@@ -168,7 +204,9 @@ describe("complaint mail stays with the complaints team (issue 11 item 7)", () =
     await expect(db.execute(sql`update ticket_messages set ticket_id = ${ordinary.id} where id = ${rawId}`)).rejects.toMatchObject({
       cause: expect.objectContaining({ code: "23514", constraint: "ticket_messages_complaints_sealed" }),
     });
-    await expect(updateTicket(actors.supervisor, complaintTicket.number, { status: "open" })).rejects.toMatchObject({ code: "complaint_mail" });
+    await expect(updateTicket(actors.supervisor, complaintTicket.number, { status: "open" })).rejects.toMatchObject({
+      code: "complaint_mail",
+    });
   });
 
   it("a tag cannot carry mail across: agents' mail naming the complaint ticket opens an agents' ticket, a follow-up to the complaint stays with it", async () => {
@@ -198,7 +236,10 @@ describe("complaint mail stays with the complaints team (issue 11 item 7)", () =
     // the complaints team's and a supervisor's history show the complaint itself (the call screen pop and the complaint file use the same function)
     for (const role of ["supervisor", "complaints"] as const) {
       const h = await customerHistory(actors[role], v.customer.id);
-      expect(h.find((x) => x.type === "complaint"), role).toMatchObject({ reference, title: expect.stringContaining(secret) });
+      expect(
+        h.find((x) => x.type === "complaint"),
+        role,
+      ).toMatchObject({ reference, title: expect.stringContaining(secret) });
     }
     const frontHistory = await customerHistory(actors.frontdesk, v.customer.id);
     expect(JSON.stringify(frontHistory)).not.toContain(secret);
@@ -221,7 +262,12 @@ describe("inbound mail from a non-participant (issue 11 item 9)", () => {
     // a stranger quoting the tag
     const stranger = `vreemde.${uid()}@example.org`;
     const strangers = `<${uid()}@example.org>`;
-    const info = await send({ from: stranger, subject: `Re: Mijn aanvraag [KIC-${t.number}]`, messageId: strangers, text: "Stuur mij de documenten." });
+    const info = await send({
+      from: stranger,
+      subject: `Re: Mijn aanvraag [KIC-${t.number}]`,
+      messageId: strangers,
+      text: "Stuur mij de documenten.",
+    });
     const s = await ticketOf(strangers);
     expect(s.number).not.toBe(t.number);
     expect(info.response).toContain(`KIC-${s.number}`);
@@ -264,7 +310,9 @@ describe("the SMTP listener (issue 11 item 9)", () => {
       g.sock.destroy();
       expect(g.line).toMatch(/^220 /);
       await expect(greeting(port, "127.0.0.2")).rejects.toMatchObject({ code: "ECONNREFUSED" });
-      const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === "IPv4" && !i.internal);
+      const external = Object.values(os.networkInterfaces())
+        .flat()
+        .find((i) => i && i.family === "IPv4" && !i.internal);
       if (external) await expect(greeting(port, external.address)).rejects.toMatchObject({ code: "ECONNREFUSED" });
     } finally {
       await stop?.();
@@ -317,12 +365,27 @@ describe("the SMTP listener (issue 11 item 9)", () => {
     // the settings are two file paths, validated together
     expect(() => parseEnv({ SMTP_TLS_CERT: path.join(dir, "cert.pem") })).toThrow(/SMTP_TLS_KEY/);
     const port = 43380 + Math.floor(Math.random() * 10);
-    const stop = await startSmtpListener({ port, tls: { cert: fs.readFileSync(path.join(dir, "cert.pem")), key: fs.readFileSync(path.join(dir, "key.pem")) } });
+    const stop = await startSmtpListener({
+      port,
+      tls: { cert: fs.readFileSync(path.join(dir, "cert.pem")), key: fs.readFileSync(path.join(dir, "key.pem")) },
+    });
     try {
-      const tls = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, requireTLS: true, tls: { ca: [pems.cert], servername: "localhost" } } as SMTPTransport.Options);
+      const tls = nodemailer.createTransport({
+        host: "127.0.0.1",
+        port,
+        secure: false,
+        requireTLS: true,
+        tls: { ca: [pems.cert], servername: "localhost" },
+      } as SMTPTransport.Options);
       const messageId = `<${uid()}@example.org>`;
       // requireTLS: nodemailer refuses to send unless the STARTTLS upgrade succeeded
-      const info = await tls.sendMail({ from: `tls.${uid()}@example.org`, to: "kic@ind.example", subject: "Over TLS", text: "Vertrouwelijk", messageId });
+      const info = await tls.sendMail({
+        from: `tls.${uid()}@example.org`,
+        to: "kic@ind.example",
+        subject: "Over TLS",
+        text: "Vertrouwelijk",
+        messageId,
+      });
       expect(info.response).toMatch(/^250 /);
       expect(await ticketOf(messageId)).toBeTruthy();
       tls.close();
@@ -377,13 +440,25 @@ describe("the SMTP listener (issue 11 item 9)", () => {
     await client.sendMail({ envelope: { from, to: ["kic@ind.example"] }, raw });
     const t = await ticketOf(messageId);
     const [m] = await db.select().from(ticketMessages).where(eq(ticketMessages.messageId, messageId));
-    expect(m.authResults).toEqual({ authservId: AUTHSERV, spf: "pass", spfDomain: "example.org", dkim: "fail", dkimDomain: "example.org", dmarc: "fail", fromDomain: "example.org" });
+    expect(m.authResults).toEqual({
+      authservId: AUTHSERV,
+      spf: "pass",
+      spfDomain: "example.org",
+      dkim: "fail",
+      dkimDomain: "example.org",
+      dmarc: "fail",
+      fromDomain: "example.org",
+    });
     const view = await (await api(`/api/v1/tickets/${t.number}`, "frontdesk")).json();
     expect(view.messages[0].authResults).toMatchObject({ dmarc: "fail", spf: "pass" });
     // the same headers through the webhook (an API caller, not our MTA) are not taken as verified
     const hookId = `<${uid()}@example.org>`;
     const hookRaw = Buffer.from(raw.toString().replace(messageId, hookId));
-    const res = await fetch(`${app.url}/api/v1/inbound-email`, { method: "POST", body: hookRaw, headers: { authorization: `Bearer ${keys.frontdesk}`, "content-type": "message/rfc822" } });
+    const res = await fetch(`${app.url}/api/v1/inbound-email`, {
+      method: "POST",
+      body: hookRaw,
+      headers: { authorization: `Bearer ${keys.frontdesk}`, "content-type": "message/rfc822" },
+    });
     expect(res.status).toBe(201);
     const [h] = await db.select().from(ticketMessages).where(eq(ticketMessages.messageId, hookId));
     expect(h.authResults).toBeNull();

@@ -17,7 +17,10 @@ const mime = (o: { from: string; subject: string; body?: string; messageId?: str
   );
 
 async function agent(role: "frontdesk" | "backoffice"): Promise<Actor> {
-  const [u] = await db.insert(users).values({ email: `${role}.${uid()}@kic.example`, name: `${role} ${uid()}`, passwordHash: "x", role }).returning();
+  const [u] = await db
+    .insert(users)
+    .values({ email: `${role}.${uid()}@kic.example`, name: `${role} ${uid()}`, passwordHash: "x", role })
+    .returning();
   return { kind: "user", id: u.id, name: u.name, role, deskCodes: [] };
 }
 
@@ -44,15 +47,24 @@ describe("ticket services", () => {
   it("search finds subject, body text and customer address", async () => {
     const token = uid();
     const from = `zoek.${token}@example.org`;
-    const r = await ingestEmail(mime({ from, subject: "Gewone vraag", body: `Mijn dossier heeft kenmerk Z${token}` }), { to: ["kic@ind.example"] });
+    const r = await ingestEmail(mime({ from, subject: "Gewone vraag", body: `Mijn dossier heeft kenmerk Z${token}` }), {
+      to: ["kic@ind.example"],
+    });
     for (const q of [`Z${token}`, from, `zoek.${token}`]) {
       const l = await listTickets(back, { q, sort: "due", limit: 10, offset: 0, overdue: false });
-      expect(l.items.map((i) => i.number), q).toEqual([r.ticketNumber]);
+      expect(
+        l.items.map((i) => i.number),
+        q,
+      ).toEqual([r.ticketNumber]);
     }
   });
 
   it("pending stops the SLA clock and the customer's answer starts it again", async () => {
-    const r = await ingestEmail(mime({ from: `p.${uid()}@example.org`, subject: "Pending test" }), { to: ["kic@ind.example"] }, new Date("2027-03-01T09:00:00+01:00"));
+    const r = await ingestEmail(
+      mime({ from: `p.${uid()}@example.org`, subject: "Pending test" }),
+      { to: ["kic@ind.example"] },
+      new Date("2027-03-01T09:00:00+01:00"),
+    );
     const n = r.ticketNumber!;
     const before = (await db.select().from(tickets).where(eq(tickets.number, n)))[0];
     expect(before.firstResponseDueAt!.toISOString()).toBe(new Date("2027-03-03T09:00:00+01:00").toISOString());
@@ -85,8 +97,17 @@ describe("ticket services", () => {
   });
 
   it("phone tickets and the stats contracts", async () => {
-    const [c] = await db.insert(customers).values({ name: "Bel Klant", email: `bel.${uid()}@example.org` }).returning();
-    const { number } = await createPhoneTicket(front, { customerId: c.id, subject: "Teruggebeld", body: "Klant vraagt naar status", queue: "frontdesk", callId: 42 });
+    const [c] = await db
+      .insert(customers)
+      .values({ name: "Bel Klant", email: `bel.${uid()}@example.org` })
+      .returning();
+    const { number } = await createPhoneTicket(front, {
+      customerId: c.id,
+      subject: "Teruggebeld",
+      body: "Klant vraagt naar status",
+      queue: "frontdesk",
+      callId: 42,
+    });
     const [t] = await db.select().from(tickets).where(eq(tickets.number, number));
     expect(t).toMatchObject({ channel: "phone", callId: 42, customerId: c.id, status: "open" });
     expect((await db.select().from(ticketMessages).where(eq(ticketMessages.ticketId, t.id)))[0].textBody).toBe("Klant vraagt naar status");
@@ -115,7 +136,14 @@ describe("HTTP API (needs the production build)", () => {
   beforeAll(async () => {
     if (!built) return;
     frontKey = `kic_${crypto.randomBytes(16).toString("hex")}`;
-    await db.insert(apiKeys).values({ name: "t", role: "frontdesk", prefix: frontKey.slice(0, 8), keyHash: crypto.createHash("sha256").update(frontKey).digest("hex") });
+    await db
+      .insert(apiKeys)
+      .values({
+        name: "t",
+        role: "frontdesk",
+        prefix: frontKey.slice(0, 8),
+        keyHash: crypto.createHash("sha256").update(frontKey).digest("hex"),
+      });
     app = await startAppServer({ port: 42200 + Math.floor(Math.random() * 40), env: { SMTP_PORT: "0" } });
   }, 120_000);
   afterAll(async () => app?.stop());
@@ -124,13 +152,23 @@ describe("HTTP API (needs the production build)", () => {
     const token = uid();
     const raw = mime({ from: `hook.${token}@example.org`, subject: `Webhook ${token}` });
     expect((await fetch(`${app!.url}/api/v1/inbound-email`, { method: "POST", body: raw })).status).toBe(401);
-    const res = await fetch(`${app!.url}/api/v1/inbound-email`, { method: "POST", body: raw, headers: { authorization: `Bearer ${frontKey}`, "content-type": "message/rfc822" } });
+    const res = await fetch(`${app!.url}/api/v1/inbound-email`, {
+      method: "POST",
+      body: raw,
+      headers: { authorization: `Bearer ${frontKey}`, "content-type": "message/rfc822" },
+    });
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body).toMatchObject({ duplicate: false, action: "new", acknowledged: true });
-    const again = await fetch(`${app!.url}/api/v1/inbound-email`, { method: "POST", body: raw, headers: { authorization: `Bearer ${frontKey}` } });
+    const again = await fetch(`${app!.url}/api/v1/inbound-email`, {
+      method: "POST",
+      body: raw,
+      headers: { authorization: `Bearer ${frontKey}` },
+    });
     expect(await again.json()).toMatchObject({ duplicate: true, ticketNumber: body.ticketNumber });
-    const list = await fetch(`${app!.url}/api/v1/tickets?q=${encodeURIComponent(`Webhook ${token}`)}`, { headers: { authorization: `Bearer ${frontKey}` } });
+    const list = await fetch(`${app!.url}/api/v1/tickets?q=${encodeURIComponent(`Webhook ${token}`)}`, {
+      headers: { authorization: `Bearer ${frontKey}` },
+    });
     const json = await list.json();
     expect(json.items.map((i: { number: number }) => i.number)).toEqual([body.ticketNumber]);
     const one = await fetch(`${app!.url}/api/v1/tickets/KIC-${body.ticketNumber}`, { headers: { authorization: `Bearer ${frontKey}` } });
@@ -138,7 +176,11 @@ describe("HTTP API (needs the production build)", () => {
     const bad = await fetch(`${app!.url}/api/v1/tickets?status=bogus`, { headers: { authorization: `Bearer ${frontKey}` } });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.fields.status).toBeTruthy();
-    const patch = await fetch(`${app!.url}/api/v1/tickets/${body.ticketNumber}`, { method: "PATCH", body: JSON.stringify({ status: "nope" }), headers: { authorization: `Bearer ${frontKey}`, "content-type": "application/json" } });
+    const patch = await fetch(`${app!.url}/api/v1/tickets/${body.ticketNumber}`, {
+      method: "PATCH",
+      body: JSON.stringify({ status: "nope" }),
+      headers: { authorization: `Bearer ${frontKey}`, "content-type": "application/json" },
+    });
     expect(patch.status).toBe(400);
   });
 });

@@ -27,11 +27,18 @@ async function send(m: nodemailer.SendMailOptions) {
   return client.sendMail({ to: "kic@ind.example", text: "Beste IND, ik heb een vraag over mijn verblijfsvergunning.", ...m });
 }
 async function ticketOfMessage(messageId: string) {
-  const [r] = await db.select({ ticketId: ticketMessages.ticketId, number: tickets.number }).from(ticketMessages).innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId)).where(eq(ticketMessages.messageId, messageId));
+  const [r] = await db
+    .select({ ticketId: ticketMessages.ticketId, number: tickets.number })
+    .from(ticketMessages)
+    .innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId))
+    .where(eq(ticketMessages.messageId, messageId));
   return r;
 }
 const acksFor = (ticketId: string) =>
-  db.select().from(outboundEmails).where(and(eq(outboundEmails.contextId, ticketId), eq(outboundEmails.kind, "ticket.acknowledgement")));
+  db
+    .select()
+    .from(outboundEmails)
+    .where(and(eq(outboundEmails.contextId, ticketId), eq(outboundEmails.kind, "ticket.acknowledgement")));
 
 /** Sends SMTP commands one by one on a raw socket and returns the reply to each. */
 async function rawSmtp(commands: string[]): Promise<string[]> {
@@ -77,14 +84,22 @@ describe("inbound SMTP → tickets", () => {
   it("a new mail makes a ticket, a customer and an acknowledgement with Auto-Submitted", async () => {
     const from = `ana.${uid()}@example.org`;
     const messageId = `<${uid()}@example.org>`;
-    const info = await send({ from: { name: "Ana Silva", address: from }, subject: "Vraag over mijn aanvraag", messageId, html: '<p>Hallo <img src="https://t.example/x.gif"><script>alert(1)</script></p>', attachments: [{ filename: "paspoort.pdf", content: Buffer.from("%PDF-1.4 test") }] });
+    const info = await send({
+      from: { name: "Ana Silva", address: from },
+      subject: "Vraag over mijn aanvraag",
+      messageId,
+      html: '<p>Hallo <img src="https://t.example/x.gif"><script>alert(1)</script></p>',
+      attachments: [{ filename: "paspoort.pdf", content: Buffer.from("%PDF-1.4 test") }],
+    });
     expect(info.response).toMatch(/^250 .*KIC-\d+/);
     const t = await ticketOfMessage(messageId);
     expect(t).toBeTruthy();
     const [ticket] = await db.select().from(tickets).where(eq(tickets.id, t.ticketId));
     expect(ticket).toMatchObject({ status: "new", channel: "email", mailbox: "kic@ind.example", language: "nl", parseFailed: false });
     expect(ticket.firstResponseDueAt!.getTime()).toBeGreaterThan(Date.now());
-    const { rows } = await db.execute<{ email: string; name: string }>(sql`select email, name from customers where id = ${ticket.customerId}`);
+    const { rows } = await db.execute<{ email: string; name: string }>(
+      sql`select email, name from customers where id = ${ticket.customerId}`,
+    );
     expect(rows[0]).toEqual({ email: from, name: "Ana Silva" });
     const acks = await acksFor(ticket.id);
     expect(acks).toHaveLength(1);
@@ -94,7 +109,9 @@ describe("inbound SMTP → tickets", () => {
     // the attachment is stored with its SHA-256, the raw source is kept
     const [msg] = await db.select().from(ticketMessages).where(eq(ticketMessages.messageId, messageId));
     expect(msg.rawSource!.toString()).toContain("Vraag over mijn aanvraag");
-    const { rows: att } = await db.execute<{ sha256: string; size: number }>(sql`select sha256, size from ticket_attachments where message_id = ${msg.id}`);
+    const { rows: att } = await db.execute<{ sha256: string; size: number }>(
+      sql`select sha256, size from ticket_attachments where message_id = ${msg.id}`,
+    );
     expect(att[0]).toEqual({ sha256: crypto.createHash("sha256").update("%PDF-1.4 test").digest("hex"), size: 13 });
   });
 
@@ -113,10 +130,20 @@ describe("inbound SMTP → tickets", () => {
     await send({ from, subject: "Re: uw bericht", messageId: byHeader, inReplyTo: ack.messageId, references: [first, ack.messageId] });
     expect((await ticketOfMessage(byHeader)).number).toBe(t.number);
     // the same message delivered again is stored once
-    const count = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(ticketMessages).where(eq(ticketMessages.ticketId, t.ticketId)))[0].n;
+    const count = async () =>
+      (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(ticketMessages)
+          .where(eq(ticketMessages.ticketId, t.ticketId))
+      )[0].n;
     // tickets of this sender (other test files run in parallel on the same database)
     const senderTickets = async () =>
-      (await db.execute<{ n: number }>(sql`select count(*)::int as n from tickets t join customers c on c.id = t.customer_id where c.email = ${from}`)).rows[0].n;
+      (
+        await db.execute<{ n: number }>(
+          sql`select count(*)::int as n from tickets t join customers c on c.id = t.customer_id where c.email = ${from}`,
+        )
+      ).rows[0].n;
     const ticketsBefore = await senderTickets();
     expect(await count()).toBe(3);
     const again = await send({ from, subject: "Re: uw bericht", messageId: byHeader, inReplyTo: ack.messageId });
@@ -154,14 +181,21 @@ describe("inbound SMTP → tickets", () => {
   });
 
   it("refuses unknown recipients with 550 and messages over 25 MB with 552", async () => {
-    await expect(send({ from: `a.${uid()}@example.org`, to: `nobody@ind.example`, subject: "x" })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(send({ from: `a.${uid()}@example.org`, to: `nobody@ind.example`, subject: "x" })).rejects.toMatchObject({
+      responseCode: 550,
+    });
     // the SIZE a client announces is checked at MAIL FROM (nodemailer refuses to even try, so talk SMTP by hand)
     const replies = await rawSmtp(["EHLO test", `MAIL FROM:<a.${uid()}@example.org> SIZE=${26 * 1024 * 1024}`, "QUIT"]);
     expect(replies[1]).toMatch(/^552 /);
     // a client that does not announce the size gets 552 after the data, and nothing is stored
     const subject = `too big ${uid()}`;
-    const big = Buffer.concat([Buffer.from(`From: big@example.org\r\nTo: kic@ind.example\r\nSubject: ${subject}\r\n\r\n`), Buffer.alloc(26 * 1024 * 1024, "a\r\n")]);
-    await expect(client.sendMail({ envelope: { from: "big@example.org", to: ["kic@ind.example"] }, raw: big })).rejects.toMatchObject({ responseCode: 552 });
+    const big = Buffer.concat([
+      Buffer.from(`From: big@example.org\r\nTo: kic@ind.example\r\nSubject: ${subject}\r\n\r\n`),
+      Buffer.alloc(26 * 1024 * 1024, "a\r\n"),
+    ]);
+    await expect(client.sendMail({ envelope: { from: "big@example.org", to: ["kic@ind.example"] }, raw: big })).rejects.toMatchObject({
+      responseCode: 552,
+    });
     expect((await db.select().from(tickets).where(eq(tickets.subject, subject))).length).toBe(0);
   });
 
@@ -184,10 +218,16 @@ describe("inbound SMTP → tickets", () => {
     const first = `<${uid()}@example.org>`;
     await send({ from, subject: "Naturalisatie", messageId: first });
     const t = await ticketOfMessage(first);
-    await db.update(tickets).set({ status: "solved", solvedAt: new Date(Date.now() - 10 * 86_400_000) }).where(eq(tickets.id, t.ticketId));
+    await db
+      .update(tickets)
+      .set({ status: "solved", solvedAt: new Date(Date.now() - 10 * 86_400_000) })
+      .where(eq(tickets.id, t.ticketId));
     await send({ from, subject: `Re: Naturalisatie [KIC-${t.number}]`, messageId: `<${uid()}@example.org>` });
     expect((await db.select().from(tickets).where(eq(tickets.id, t.ticketId)))[0]).toMatchObject({ status: "open", solvedAt: null });
-    await db.update(tickets).set({ status: "closed", solvedAt: new Date(Date.now() - 40 * 86_400_000) }).where(eq(tickets.id, t.ticketId));
+    await db
+      .update(tickets)
+      .set({ status: "closed", solvedAt: new Date(Date.now() - 40 * 86_400_000) })
+      .where(eq(tickets.id, t.ticketId));
     const late = `<${uid()}@example.org>`;
     await send({ from, subject: `Re: Naturalisatie [KIC-${t.number}]`, messageId: late });
     const nt = await ticketOfMessage(late);
@@ -199,7 +239,10 @@ describe("inbound SMTP → tickets", () => {
   it("mail to the complaints mailbox becomes a ticket tagged klacht while the complaints intake declines it", async () => {
     const messageId = `<${uid()}@example.org>`;
     await send({ from: `k.${uid()}@example.org`, to: "klachten@ind.example", subject: "Klacht over behandeling", messageId });
-    const [t] = await db.select().from(tickets).where(eq(tickets.id, (await ticketOfMessage(messageId)).ticketId));
+    const [t] = await db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.id, (await ticketOfMessage(messageId)).ticketId));
     expect(t.tags).toContain("klacht");
   });
 });
@@ -216,30 +259,47 @@ describe("replies out through the outbox", () => {
     await send({ from, subject: "Documenten opsturen", messageId: inbound, references: `<older-${uid()}@example.org>` });
     const t = await ticketOfMessage(inbound);
     const view = await getTicket(actor, t.number);
-    const r1 = await replyToTicket(actor, t.number, { body: "Beste klant,\n\nU kunt de documenten uploaden.", expectedVersion: view.version });
+    const r1 = await replyToTicket(actor, t.number, {
+      body: "Beste klant,\n\nU kunt de documenten uploaden.",
+      expectedVersion: view.version,
+    });
     const r2 = await replyToTicket(actor, t.number, { body: "Aanvulling: ook per post.", status: "solved" });
     // a reply over a newer version is refused with what changed
-    await expect(replyToTicket(actor, t.number, { body: "oud", expectedVersion: view.version })).rejects.toMatchObject({ status: 409, code: "stale_ticket" });
+    await expect(replyToTicket(actor, t.number, { body: "oud", expectedVersion: view.version })).rejects.toMatchObject({
+      status: 409,
+      code: "stale_ticket",
+    });
 
     process.env.SMTP_RELAY_URL = `smtp://127.0.0.1:${SINK}`; // nothing listens there yet
     const down = await deliverDueEmails(500);
     expect(down.failed).toBeGreaterThanOrEqual(2);
-    const ours = await db.select().from(outboundEmails).where(and(eq(outboundEmails.contextId, t.ticketId), eq(outboundEmails.kind, "ticket.reply")));
+    const ours = await db
+      .select()
+      .from(outboundEmails)
+      .where(and(eq(outboundEmails.contextId, t.ticketId), eq(outboundEmails.kind, "ticket.reply")));
     expect(ours).toHaveLength(2);
     for (const m of ours) {
       expect(m.status).toBe("queued");
       expect(m.lastError).toBeTruthy();
       expect(m.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 30_000);
     }
-    expect((await getTicket(actor, t.number)).messages.filter((m) => m.direction === "out").map((m) => m.delivery?.status)).toEqual(["queued", "queued"]);
+    expect((await getTicket(actor, t.number)).messages.filter((m) => m.direction === "out").map((m) => m.delivery?.status)).toEqual([
+      "queued",
+      "queued",
+    ]);
 
     const received: Buffer[] = [];
     const sink = new SMTPServer({
-      authOptional: true, disabledCommands: ["AUTH", "STARTTLS"], logger: false,
+      authOptional: true,
+      disabledCommands: ["AUTH", "STARTTLS"],
+      logger: false,
       onData(stream, _s, cb) {
         const c: Buffer[] = [];
         stream.on("data", (d: Buffer) => c.push(d));
-        stream.on("end", () => { received.push(Buffer.concat(c)); cb(); });
+        stream.on("end", () => {
+          received.push(Buffer.concat(c));
+          cb();
+        });
       },
     });
     await new Promise<void>((res) => sink.listen(SINK, "127.0.0.1", () => res()));
@@ -248,7 +308,10 @@ describe("replies out through the outbox", () => {
       await deliverDueEmails(500);
       await deliverDueEmails(500); // a second sweep sends nothing again
       const parsed = await Promise.all(received.map((b) => simpleParser(b)));
-      for (const [r, body] of [[r1, "U kunt de documenten uploaden."], [r2, "Aanvulling"]] as const) {
+      for (const [r, body] of [
+        [r1, "U kunt de documenten uploaden."],
+        [r2, "Aanvulling"],
+      ] as const) {
         const got = parsed.filter((p) => p.messageId === r.messageId);
         expect(got).toHaveLength(1);
         const p = got[0];
@@ -260,7 +323,10 @@ describe("replies out through the outbox", () => {
         expect(p.text).toContain(body);
         expect(p.html).toBeTruthy();
       }
-      const after = await db.select().from(outboundEmails).where(and(eq(outboundEmails.contextId, t.ticketId), eq(outboundEmails.kind, "ticket.reply")));
+      const after = await db
+        .select()
+        .from(outboundEmails)
+        .where(and(eq(outboundEmails.contextId, t.ticketId), eq(outboundEmails.kind, "ticket.reply")));
       expect(after.map((m) => m.status)).toEqual(["sent", "sent"]);
       const [final] = await db.select().from(tickets).where(eq(tickets.id, t.ticketId));
       expect(final.status).toBe("solved");

@@ -5,7 +5,15 @@ import { useState } from "react";
 import { apiFetch, ApiError } from "@/lib/client/api";
 
 const ROLES = ["frontdesk", "backoffice", "desk", "complaints", "supervisor", "admin"] as const;
-type Key = { id: string; name: string; role: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+type Key = {
+  id: string;
+  name: string;
+  role: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
 
 export function ApiKeysAdmin() {
   const t = useTranslations("admin");
@@ -47,7 +55,14 @@ export function ApiKeysAdmin() {
             <label htmlFor="k-name" className="label">
               {t("keyName")}
             </label>
-            <input id="k-name" className="input" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={nameError ? true : undefined} aria-describedby={nameError ? "k-name-err" : undefined} />
+            <input
+              id="k-name"
+              className="input"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              aria-invalid={nameError ? true : undefined}
+              aria-describedby={nameError ? "k-name-err" : undefined}
+            />
             {nameError ? (
               <p id="k-name-err" className="field-error">
                 {nameError}

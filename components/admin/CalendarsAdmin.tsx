@@ -44,7 +44,10 @@ export function CalendarsAdmin() {
   const locale = useLocale() === "en" ? "en" : "nl";
   const qc = useQueryClient();
   const atw = useQuery({ queryKey: ["admin", "atw-days"], queryFn: () => apiFetch<AtwDays>("/api/v1/admin/calendars/atw-days") });
-  const closed = useQuery({ queryKey: ["admin", "closed-days"], queryFn: () => apiFetch<ClosedDay[]>("/api/v1/admin/calendars/closed-days") });
+  const closed = useQuery({
+    queryKey: ["admin", "closed-days"],
+    queryFn: () => apiFetch<ClosedDay[]>("/api/v1/admin/calendars/closed-days"),
+  });
   const [decree, setDecree] = useState({ day: "", nameNl: "", nameEn: "", decree: "" });
   const [closure, setClosure] = useState({ calendar: "NL", day: "", name: "" });
   const [status, setStatus] = useState<string | null>(null);
@@ -59,7 +62,10 @@ export function CalendarsAdmin() {
       refresh(t("saved"));
     },
   });
-  const removeDecree = useMutation({ mutationFn: (id: string) => apiFetch(`/api/v1/admin/calendars/atw-days/${id}`, { method: "DELETE" }), onSuccess: () => refresh(t("removed")) });
+  const removeDecree = useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/v1/admin/calendars/atw-days/${id}`, { method: "DELETE" }),
+    onSuccess: () => refresh(t("removed")),
+  });
   const addClosure = useMutation({
     mutationFn: () => apiFetch("/api/v1/admin/calendars/closed-days", { method: "POST", body: closure }),
     onSuccess: () => {
@@ -67,7 +73,10 @@ export function CalendarsAdmin() {
       refresh(t("saved"));
     },
   });
-  const removeClosure = useMutation({ mutationFn: (id: string) => apiFetch(`/api/v1/admin/calendars/closed-days/${id}`, { method: "DELETE" }), onSuccess: () => refresh(t("removed")) });
+  const removeClosure = useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/v1/admin/calendars/closed-days/${id}`, { method: "DELETE" }),
+    onSuccess: () => refresh(t("removed")),
+  });
   const dErr = addDecree.error instanceof ApiError ? addDecree.error : null;
   const cErr = addClosure.error instanceof ApiError ? addClosure.error : null;
   return (
@@ -135,10 +144,35 @@ export function CalendarsAdmin() {
           <h3 id="atw-add" className="md:col-span-2">
             {t("addDecreeDay")}
           </h3>
-          <Input id="atw-day" label={t("day")} type="date" value={decree.day} onChange={(v) => setDecree({ ...decree, day: v })} error={dErr?.fields.day} />
-          <Input id="atw-decree" label={t("decreeLong")} value={decree.decree} onChange={(v) => setDecree({ ...decree, decree: v })} error={dErr?.fields.decree} />
-          <Input id="atw-name-nl" label={t("nameNl")} value={decree.nameNl} onChange={(v) => setDecree({ ...decree, nameNl: v })} error={dErr?.fields.nameNl} />
-          <Input id="atw-name-en" label={t("nameEn")} value={decree.nameEn} onChange={(v) => setDecree({ ...decree, nameEn: v })} error={dErr?.fields.nameEn} />
+          <Input
+            id="atw-day"
+            label={t("day")}
+            type="date"
+            value={decree.day}
+            onChange={(v) => setDecree({ ...decree, day: v })}
+            error={dErr?.fields.day}
+          />
+          <Input
+            id="atw-decree"
+            label={t("decreeLong")}
+            value={decree.decree}
+            onChange={(v) => setDecree({ ...decree, decree: v })}
+            error={dErr?.fields.decree}
+          />
+          <Input
+            id="atw-name-nl"
+            label={t("nameNl")}
+            value={decree.nameNl}
+            onChange={(v) => setDecree({ ...decree, nameNl: v })}
+            error={dErr?.fields.nameNl}
+          />
+          <Input
+            id="atw-name-en"
+            label={t("nameEn")}
+            value={decree.nameEn}
+            onChange={(v) => setDecree({ ...decree, nameEn: v })}
+            error={dErr?.fields.nameEn}
+          />
           <div role="alert" className="md:col-span-2">
             {dErr && !Object.keys(dErr.fields).length ? <p className="field-error">{dErr.message}</p> : null}
           </div>
@@ -200,7 +234,12 @@ export function CalendarsAdmin() {
             <label htmlFor="closed-calendar" className="label">
               {t("calendar")}
             </label>
-            <select id="closed-calendar" className="input" value={closure.calendar} onChange={(e) => setClosure({ ...closure, calendar: e.target.value })}>
+            <select
+              id="closed-calendar"
+              className="input"
+              value={closure.calendar}
+              onChange={(e) => setClosure({ ...closure, calendar: e.target.value })}
+            >
               {CALENDARS.map((c) => (
                 <option key={c} value={c}>
                   {t(`calendars.${c}`)}
@@ -208,8 +247,21 @@ export function CalendarsAdmin() {
               ))}
             </select>
           </div>
-          <Input id="closed-day" label={t("day")} type="date" value={closure.day} onChange={(v) => setClosure({ ...closure, day: v })} error={cErr?.fields.day} />
-          <Input id="closed-name" label={t("reason")} value={closure.name} onChange={(v) => setClosure({ ...closure, name: v })} error={cErr?.fields.name} />
+          <Input
+            id="closed-day"
+            label={t("day")}
+            type="date"
+            value={closure.day}
+            onChange={(v) => setClosure({ ...closure, day: v })}
+            error={cErr?.fields.day}
+          />
+          <Input
+            id="closed-name"
+            label={t("reason")}
+            value={closure.name}
+            onChange={(v) => setClosure({ ...closure, name: v })}
+            error={cErr?.fields.name}
+          />
           <div role="alert" className="md:col-span-3">
             {cErr && !Object.keys(cErr.fields).length ? <p className="field-error">{cErr.message}</p> : null}
           </div>

@@ -14,7 +14,10 @@ function Row({ c, onDone }: { c: Category; onDone: (msg: string) => void }) {
     mutationFn: () => apiFetch(`/api/v1/complaints/categories/${c.key}`, { method: "PATCH", body: { labelNl: nl, labelEn: en } }),
     onSuccess: () => onDone(t("saved")),
   });
-  const del = useMutation({ mutationFn: () => apiFetch(`/api/v1/complaints/categories/${c.key}`, { method: "DELETE" }), onSuccess: () => onDone(t("deleted")) });
+  const del = useMutation({
+    mutationFn: () => apiFetch(`/api/v1/complaints/categories/${c.key}`, { method: "DELETE" }),
+    onSuccess: () => onDone(t("deleted")),
+  });
   const err = (save.error ?? del.error) instanceof ApiError ? ((save.error ?? del.error) as ApiError) : null;
   return (
     <tr>
@@ -47,7 +50,9 @@ function Row({ c, onDone }: { c: Category; onDone: (msg: string) => void }) {
             </button>
           ) : null}
         </div>
-        <div role="alert">{err ? <p className="field-error">{t.has(`errors.${err.code}`) ? t(`errors.${err.code}`) : err.message}</p> : null}</div>
+        <div role="alert">
+          {err ? <p className="field-error">{t.has(`errors.${err.code}`) ? t(`errors.${err.code}`) : err.message}</p> : null}
+        </div>
       </td>
     </tr>
   );

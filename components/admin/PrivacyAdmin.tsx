@@ -5,13 +5,32 @@ import { useEffect, useRef, useState } from "react";
 import { ApiError, apiFetch } from "@/lib/client/api";
 
 type Counts = { tickets: number; calls: number; appointments: number; complaints: number };
-type Person = { id: string; name: string | null; email: string | null; phone: string | null; vNumber: string | null; createdAt: string; anonymisedAt: string | null; records: Counts };
+type Person = {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  vNumber: string | null;
+  createdAt: string;
+  anonymisedAt: string | null;
+  records: Counts;
+};
 type Overview = Omit<Person, "records"> & {
   records: Counts & { slotAlerts: number; outboxMails: number };
   openCases: { tickets: number; complaints: number; appointments: number };
 };
 type Erased = { id: string; counts: Counts & { outboxMails: number } };
-type RetentionKey = "rawMailDays" | "ctiPayloadDays" | "ticketDays" | "callDays" | "appointmentDays" | "complaintDays" | "outboxDays" | "slotAlertDays" | "mailAckDays" | "customerDays";
+type RetentionKey =
+  | "rawMailDays"
+  | "ctiPayloadDays"
+  | "ticketDays"
+  | "callDays"
+  | "appointmentDays"
+  | "complaintDays"
+  | "outboxDays"
+  | "slotAlertDays"
+  | "mailAckDays"
+  | "customerDays";
 type Retention = {
   settings: Record<RetentionKey, number>;
   defaults: Record<RetentionKey, number>;
@@ -117,7 +136,12 @@ function SubjectRequests() {
                     <td>{day(p.createdAt)}</td>
                     <td>{p.anonymisedAt ? t("anonymised", { date: day(p.anonymisedAt) }) : t("active")}</td>
                     <td>
-                      <button type="button" className="btn-secondary px-2 py-1 text-sm" onClick={() => setSelected(p.id)} aria-label={t("openPerson", { name: p.name ?? p.email ?? p.id })}>
+                      <button
+                        type="button"
+                        className="btn-secondary px-2 py-1 text-sm"
+                        onClick={() => setSelected(p.id)}
+                        aria-label={t("openPerson", { name: p.name ?? p.email ?? p.id })}
+                      >
                         {t("open")}
                       </button>
                     </td>
@@ -224,7 +248,13 @@ function PersonPanel({ id }: { id: string }) {
             {t("confirmTitle")}
           </h4>
           <p className="mb-4 flex items-start gap-2">
-            <input id="privacy-confirm-check" type="checkbox" className="mt-1 h-5 w-5" checked={checked} onChange={(e) => setChecked(e.target.checked)} />
+            <input
+              id="privacy-confirm-check"
+              type="checkbox"
+              className="mt-1 h-5 w-5"
+              checked={checked}
+              onChange={(e) => setChecked(e.target.checked)}
+            />
             <label htmlFor="privacy-confirm-check">{t("confirmCheck", { name: who })}</label>
           </p>
           {erase.error ? (
@@ -261,7 +291,11 @@ function RetentionSettings() {
   const [draft, setDraft] = useState<Partial<Record<RetentionKey, string>>>({});
   const [flash, setFlash] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: () => apiFetch("/api/v1/admin/retention", { method: "PUT", body: Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, Number(v)])) }),
+    mutationFn: () =>
+      apiFetch("/api/v1/admin/retention", {
+        method: "PUT",
+        body: Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, Number(v)])),
+      }),
     onSuccess: () => {
       setDraft({});
       setFlash(t("saved"));

@@ -8,7 +8,13 @@ import { ManageAppointment } from "./ManageAppointment";
 import type { AppointmentView } from "./types";
 
 /** KIC agents: find an appointment for a caller (reference, name, email, phone, V-number), or book one. */
-export function AgentAppointments({ prefill, initialQuery }: { prefill: { name?: string; phone?: string; email?: string; callId?: string }; initialQuery?: string }) {
+export function AgentAppointments({
+  prefill,
+  initialQuery,
+}: {
+  prefill: { name?: string; phone?: string; email?: string; callId?: string };
+  initialQuery?: string;
+}) {
   const t = useTranslations("appointments");
   const locale = useLocale();
   const [input, setInput] = useState(initialQuery ?? "");
@@ -24,10 +30,20 @@ export function AgentAppointments({ prefill, initialQuery }: { prefill: { name?:
     <>
       <h1>{t("agentTitle")}</h1>
       <div className="mb-4 flex gap-2" role="group" aria-label={t("agentTitle")}>
-        <button type="button" className={tab === "find" ? "btn" : "btn-secondary"} aria-pressed={tab === "find"} onClick={() => setTab("find")}>
+        <button
+          type="button"
+          className={tab === "find" ? "btn" : "btn-secondary"}
+          aria-pressed={tab === "find"}
+          onClick={() => setTab("find")}
+        >
           {t("find")}
         </button>
-        <button type="button" className={tab === "book" ? "btn" : "btn-secondary"} aria-pressed={tab === "book"} onClick={() => setTab("book")}>
+        <button
+          type="button"
+          className={tab === "book" ? "btn" : "btn-secondary"}
+          aria-pressed={tab === "book"}
+          onClick={() => setTab("book")}
+        >
           {t("bookForCaller")}
         </button>
       </div>
@@ -48,7 +64,13 @@ export function AgentAppointments({ prefill, initialQuery }: { prefill: { name?:
               <label htmlFor="agent-q" className="label">
                 {t("searchLabel")}
               </label>
-              <input id="agent-q" className="input" value={input} onChange={(e) => setInput(e.target.value)} aria-describedby="agent-q-hint" />
+              <input
+                id="agent-q"
+                className="input"
+                value={input}
+                onChange={(e) => setInput(e.target.value)}
+                aria-describedby="agent-q-hint"
+              />
               <p id="agent-q-hint" className="text-sm text-gray-700">
                 {t("searchHint")}
               </p>

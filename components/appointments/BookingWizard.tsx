@@ -49,14 +49,23 @@ export function BookingWizard({
   const hold = useMutation({
     // `replaces`: the previous hold goes back at once (anonymous holds are capped per client, issue 11.4).
     mutationFn: (s: SlotView) =>
-      apiFetch<{ holdId: string }>(`/api/v1/slots/${encodeURIComponent(s.id)}/hold`, { method: "POST", body: { persons, replaces: holdId ?? undefined } }),
+      apiFetch<{ holdId: string }>(`/api/v1/slots/${encodeURIComponent(s.id)}/hold`, {
+        method: "POST",
+        body: { persons, replaces: holdId ?? undefined },
+      }),
     onSuccess: (r) => {
       setHoldId(r.holdId);
       setHoldError(null);
     },
     onError: (e) => {
       setHoldId(null);
-      setHoldError(e instanceof ApiError && e.code === "slot_full" ? t("slotGone") : e instanceof ApiError && e.code === "hold_cap" ? t("holdCap") : t("holdFailed"));
+      setHoldError(
+        e instanceof ApiError && e.code === "slot_full"
+          ? t("slotGone")
+          : e instanceof ApiError && e.code === "hold_cap"
+            ? t("holdCap")
+            : t("holdFailed"),
+      );
       qc.invalidateQueries({ queryKey: ["slots"] });
     },
   });
@@ -196,14 +205,26 @@ export function BookingWizard({
           <fieldset>
             <legend className="sr-only">{t("stepDesk")}</legend>
             <div className="flex items-center gap-2 py-1">
-              <input type="radio" id={`${mode}-desk-ALL`} name="desk" checked={desk === "ALL"} onChange={() => (setDesk("ALL"), setSlot(null))} />
+              <input
+                type="radio"
+                id={`${mode}-desk-ALL`}
+                name="desk"
+                checked={desk === "ALL"}
+                onChange={() => (setDesk("ALL"), setSlot(null))}
+              />
               <label htmlFor={`${mode}-desk-ALL`} className="font-semibold">
                 {t("earliestAnyDesk")}
               </label>
             </div>
             {desks.data?.map((d) => (
               <div key={d.code} className="flex items-center gap-2 py-1">
-                <input type="radio" id={`${mode}-desk-${d.code}`} name="desk" checked={desk === d.code} onChange={() => (setDesk(d.code), setSlot(null))} />
+                <input
+                  type="radio"
+                  id={`${mode}-desk-${d.code}`}
+                  name="desk"
+                  checked={desk === d.code}
+                  onChange={() => (setDesk(d.code), setSlot(null))}
+                />
                 <label htmlFor={`${mode}-desk-${d.code}`}>
                   {dName(d)} <span className="text-sm text-gray-700">({d.address})</span>
                 </label>
@@ -229,7 +250,11 @@ export function BookingWizard({
             }}
           />
           <div role="status" aria-live="polite" className="mt-2">
-            {holdError ? <p className="field-error">{holdError}</p> : slot && holdId ? <p>{t("held", { time: slot.startTime, minutes: holdMinutes })}</p> : null}
+            {holdError ? (
+              <p className="field-error">{holdError}</p>
+            ) : slot && holdId ? (
+              <p>{t("held", { time: slot.startTime, minutes: holdMinutes })}</p>
+            ) : null}
           </div>
         </section>
       ) : null}

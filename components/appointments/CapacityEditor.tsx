@@ -5,7 +5,14 @@ import { useEffect, useState } from "react";
 import { apiFetch, ApiError } from "@/lib/client/api";
 
 type Period = { weekday: number; opens: string; closes: string; places: number };
-type Capacity = { code: string; slotMinutes: number; horizonDays: number; minNoticeDays: number; hours: Period[]; closures: { id: string; fromDate: string; toDate: string; reason: string }[] };
+type Capacity = {
+  code: string;
+  slotMinutes: number;
+  horizonDays: number;
+  minNoticeDays: number;
+  hours: Period[];
+  closures: { id: string; fromDate: string; toDate: string; reason: string }[];
+};
 type Affected = { reference: string; date: string; names: string[]; email: string | null; phone: string | null };
 
 /** Opening hours, places per slot and closures of one desk. */
@@ -19,7 +26,10 @@ export function CapacityEditor({ desk }: { desk: string }) {
   }, [cap.data]);
   const save = useMutation({
     mutationFn: (c: Capacity) =>
-      apiFetch<Capacity>(`/api/v1/desks/${desk}/capacity`, { method: "PUT", body: { slotMinutes: c.slotMinutes, horizonDays: c.horizonDays, minNoticeDays: c.minNoticeDays, hours: c.hours } }),
+      apiFetch<Capacity>(`/api/v1/desks/${desk}/capacity`, {
+        method: "PUT",
+        body: { slotMinutes: c.slotMinutes, horizonDays: c.horizonDays, minNoticeDays: c.minNoticeDays, hours: c.hours },
+      }),
     onSuccess: (c) => qc.setQueryData(["capacity", desk], c),
   });
   const [closure, setClosure] = useState({ fromDate: "", toDate: "", reason: "" });
@@ -38,7 +48,8 @@ export function CapacityEditor({ desk }: { desk: string }) {
   });
   const closeErr = close.error instanceof ApiError ? close.error.fields : {};
   if (!draft) return <p role="status">{t("loading")}</p>;
-  const setPeriod = (i: number, p: Partial<Period>) => setDraft({ ...draft, hours: draft.hours.map((h, j) => (j === i ? { ...h, ...p } : h)) });
+  const setPeriod = (i: number, p: Partial<Period>) =>
+    setDraft({ ...draft, hours: draft.hours.map((h, j) => (j === i ? { ...h, ...p } : h)) });
   const weekdays = t("weekdays").split(",");
   return (
     <div className="flex flex-col gap-6">
@@ -56,7 +67,14 @@ export function CapacityEditor({ desk }: { desk: string }) {
                 <label htmlFor={`cap-${k}`} className="label">
                   {t(k)}
                 </label>
-                <input id={`cap-${k}`} type="number" min={0} className="input" value={draft[k]} onChange={(e) => setDraft({ ...draft, [k]: Number(e.target.value) })} />
+                <input
+                  id={`cap-${k}`}
+                  type="number"
+                  min={0}
+                  className="input"
+                  value={draft[k]}
+                  onChange={(e) => setDraft({ ...draft, [k]: Number(e.target.value) })}
+                />
               </div>
             ))}
           </div>
@@ -76,7 +94,12 @@ export function CapacityEditor({ desk }: { desk: string }) {
                 {draft.hours.map((h, i) => (
                   <tr key={i}>
                     <td>
-                      <select aria-label={`${t("weekday")} ${i + 1}`} className="input" value={h.weekday} onChange={(e) => setPeriod(i, { weekday: Number(e.target.value) })}>
+                      <select
+                        aria-label={`${t("weekday")} ${i + 1}`}
+                        className="input"
+                        value={h.weekday}
+                        onChange={(e) => setPeriod(i, { weekday: Number(e.target.value) })}
+                      >
                         {weekdays.map((w, wd) => (
                           <option key={wd} value={wd}>
                             {w}
@@ -85,16 +108,40 @@ export function CapacityEditor({ desk }: { desk: string }) {
                       </select>
                     </td>
                     <td>
-                      <input aria-label={`${t("opens")} ${i + 1}`} type="time" className="input" value={h.opens} onChange={(e) => setPeriod(i, { opens: e.target.value })} />
+                      <input
+                        aria-label={`${t("opens")} ${i + 1}`}
+                        type="time"
+                        className="input"
+                        value={h.opens}
+                        onChange={(e) => setPeriod(i, { opens: e.target.value })}
+                      />
                     </td>
                     <td>
-                      <input aria-label={`${t("closes")} ${i + 1}`} type="time" className="input" value={h.closes} onChange={(e) => setPeriod(i, { closes: e.target.value })} />
+                      <input
+                        aria-label={`${t("closes")} ${i + 1}`}
+                        type="time"
+                        className="input"
+                        value={h.closes}
+                        onChange={(e) => setPeriod(i, { closes: e.target.value })}
+                      />
                     </td>
                     <td>
-                      <input aria-label={`${t("places")} ${i + 1}`} type="number" min={0} max={100} className="input" value={h.places} onChange={(e) => setPeriod(i, { places: Number(e.target.value) })} />
+                      <input
+                        aria-label={`${t("places")} ${i + 1}`}
+                        type="number"
+                        min={0}
+                        max={100}
+                        className="input"
+                        value={h.places}
+                        onChange={(e) => setPeriod(i, { places: Number(e.target.value) })}
+                      />
                     </td>
                     <td>
-                      <button type="button" className="btn-secondary px-2 py-1 text-sm" onClick={() => setDraft({ ...draft, hours: draft.hours.filter((_, j) => j !== i) })}>
+                      <button
+                        type="button"
+                        className="btn-secondary px-2 py-1 text-sm"
+                        onClick={() => setDraft({ ...draft, hours: draft.hours.filter((_, j) => j !== i) })}
+                      >
                         {t("remove")}
                         <span className="sr-only"> {i + 1}</span>
                       </button>
@@ -105,7 +152,11 @@ export function CapacityEditor({ desk }: { desk: string }) {
             </table>
           </div>
           <div className="mt-4 flex flex-wrap gap-2">
-            <button type="button" className="btn-secondary" onClick={() => setDraft({ ...draft, hours: [...draft.hours, { weekday: 1, opens: "09:00", closes: "12:00", places: 1 }] })}>
+            <button
+              type="button"
+              className="btn-secondary"
+              onClick={() => setDraft({ ...draft, hours: [...draft.hours, { weekday: 1, opens: "09:00", closes: "12:00", places: 1 }] })}
+            >
               {t("addPeriod")}
             </button>
             <button type="submit" className="btn" disabled={save.isPending}>

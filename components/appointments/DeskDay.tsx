@@ -23,7 +23,10 @@ export function DeskDay({ desks, today }: { desks: { code: string; name: string 
   const [message, setMessage] = useState<string | null>(null);
   const setStatus = useMutation({
     mutationFn: (v: { reference: string; status: "checked_in" | "completed" | "no_show" }) =>
-      apiFetch<AppointmentView>(`/api/v1/appointments/${encodeURIComponent(v.reference)}/status`, { method: "POST", body: { status: v.status } }),
+      apiFetch<AppointmentView>(`/api/v1/appointments/${encodeURIComponent(v.reference)}/status`, {
+        method: "POST",
+        body: { status: v.status },
+      }),
     onSuccess: (a) => {
       setMessage(t("statusChanged", { reference: a.reference, status: t(`statuses.${a.status}`) }));
       qc.invalidateQueries({ queryKey: ["desk-day"] });
@@ -53,10 +56,20 @@ export function DeskDay({ desks, today }: { desks: { code: string; name: string 
           <input id="desk-date" type="date" className="input" value={date} onChange={(e) => setDate(e.target.value)} />
         </div>
         <div className="flex gap-2" role="group" aria-label={t("deskTitle")}>
-          <button type="button" className={tab === "day" ? "btn" : "btn-secondary"} aria-pressed={tab === "day"} onClick={() => setTab("day")}>
+          <button
+            type="button"
+            className={tab === "day" ? "btn" : "btn-secondary"}
+            aria-pressed={tab === "day"}
+            onClick={() => setTab("day")}
+          >
             {t("dayList")}
           </button>
-          <button type="button" className={tab === "capacity" ? "btn" : "btn-secondary"} aria-pressed={tab === "capacity"} onClick={() => setTab("capacity")}>
+          <button
+            type="button"
+            className={tab === "capacity" ? "btn" : "btn-secondary"}
+            aria-pressed={tab === "capacity"}
+            onClick={() => setTab("capacity")}
+          >
             {t("capacity")}
           </button>
         </div>
@@ -97,19 +110,31 @@ export function DeskDay({ desks, today }: { desks: { code: string; name: string 
                       <td>{t(`statuses.${a.status}`)}</td>
                       <td className="flex flex-wrap gap-1">
                         {a.status === "booked" ? (
-                          <button type="button" className="btn-secondary px-2 py-1 text-sm" onClick={() => setStatus.mutate({ reference: a.reference, status: "checked_in" })}>
+                          <button
+                            type="button"
+                            className="btn-secondary px-2 py-1 text-sm"
+                            onClick={() => setStatus.mutate({ reference: a.reference, status: "checked_in" })}
+                          >
                             {t("checkIn")}
                             <span className="sr-only"> {a.reference}</span>
                           </button>
                         ) : null}
                         {a.status === "checked_in" ? (
-                          <button type="button" className="btn-secondary px-2 py-1 text-sm" onClick={() => setStatus.mutate({ reference: a.reference, status: "completed" })}>
+                          <button
+                            type="button"
+                            className="btn-secondary px-2 py-1 text-sm"
+                            onClick={() => setStatus.mutate({ reference: a.reference, status: "completed" })}
+                          >
                             {t("complete")}
                             <span className="sr-only"> {a.reference}</span>
                           </button>
                         ) : null}
                         {a.status === "booked" && a.canNoShow ? (
-                          <button type="button" className="btn-secondary px-2 py-1 text-sm" onClick={() => setStatus.mutate({ reference: a.reference, status: "no_show" })}>
+                          <button
+                            type="button"
+                            className="btn-secondary px-2 py-1 text-sm"
+                            onClick={() => setStatus.mutate({ reference: a.reference, status: "no_show" })}
+                          >
                             {t("noShow")}
                             <span className="sr-only"> {a.reference}</span>
                           </button>

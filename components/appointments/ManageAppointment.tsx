@@ -15,7 +15,11 @@ export function ManageAppointment({ reference, token, onChanged }: { reference: 
   const base = `/api/v1/appointments/${encodeURIComponent(reference)}`;
   const q = token ? `token=${encodeURIComponent(token)}` : "";
   const appt = useQuery({ queryKey: ["manage", reference], queryFn: () => apiFetch<AppointmentView>(`${base}?${q}`), retry: false });
-  const desks = useQuery({ queryKey: ["desks", appt.data?.product], queryFn: () => apiFetch<DeskView[]>(`/api/v1/desks?product=${appt.data!.product}`), enabled: !!appt.data });
+  const desks = useQuery({
+    queryKey: ["desks", appt.data?.product],
+    queryFn: () => apiFetch<DeskView[]>(`/api/v1/desks?product=${appt.data!.product}`),
+    enabled: !!appt.data,
+  });
   const [mode, setMode] = useState<"view" | "cancel" | "move">("view");
   const [newSlot, setNewSlot] = useState<SlotView | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -92,7 +96,15 @@ export function ManageAppointment({ reference, token, onChanged }: { reference: 
           ) : null}
           {mode === "move" ? (
             <div>
-              <SlotPicker product={a.product} persons={a.persons.length} desk={a.desk} desks={desks.data ?? []} exclude={a.slotId} onPick={setNewSlot} idPrefix="move" />
+              <SlotPicker
+                product={a.product}
+                persons={a.persons.length}
+                desk={a.desk}
+                desks={desks.data ?? []}
+                exclude={a.slotId}
+                onPick={setNewSlot}
+                idPrefix="move"
+              />
               <div className="mt-4 flex flex-wrap gap-2">
                 <button type="button" className="btn" disabled={!newSlot || move.isPending} onClick={() => move.mutate()}>
                   {newSlot ? t("moveTo", { time: `${newSlot.date} ${newSlot.startTime}` }) : t("reschedule")}

@@ -12,7 +12,9 @@ export function SlotAlertForm() {
   const locale = useLocale() as "nl" | "en";
   const products = useQuery({ queryKey: ["products"], queryFn: () => apiFetch<ProductView[]>("/api/v1/products") });
   const [v, setV] = useState({ email: "", product: "BIO", persons: 1, before: "" });
-  const create = useMutation({ mutationFn: () => apiFetch("/api/v1/slot-alerts", { method: "POST", body: { ...v, desks: "ALL", language: locale } }) });
+  const create = useMutation({
+    mutationFn: () => apiFetch("/api/v1/slot-alerts", { method: "POST", body: { ...v, desks: "ALL", language: locale } }),
+  });
   const f = create.error instanceof ApiError ? create.error.fields : {};
   const err = (k: string) =>
     f[k] ? (
@@ -37,7 +39,14 @@ export function SlotAlertForm() {
           <label htmlFor="al-email" className="label">
             {t("email")}
           </label>
-          <input id="al-email" type="email" className="input" value={v.email} onChange={(e) => setV({ ...v, email: e.target.value })} {...aria("email")} />
+          <input
+            id="al-email"
+            type="email"
+            className="input"
+            value={v.email}
+            onChange={(e) => setV({ ...v, email: e.target.value })}
+            {...aria("email")}
+          />
           {err("email")}
         </div>
         <div>
@@ -66,7 +75,14 @@ export function SlotAlertForm() {
           <label htmlFor="al-before" className="label">
             {t("alertBefore")}
           </label>
-          <input id="al-before" type="date" className="input" value={v.before} onChange={(e) => setV({ ...v, before: e.target.value })} {...aria("before")} />
+          <input
+            id="al-before"
+            type="date"
+            className="input"
+            value={v.before}
+            onChange={(e) => setV({ ...v, before: e.target.value })}
+            {...aria("before")}
+          />
           {err("before")}
         </div>
         <div>

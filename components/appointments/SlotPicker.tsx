@@ -30,7 +30,10 @@ export function SlotPicker({
   const [picked, setPicked] = useState<string | null>(null);
   const slots = useQuery({
     queryKey: ["slots", desk, product, persons],
-    queryFn: () => apiFetch<SlotView[]>(`/api/v1/slots?desk=${encodeURIComponent(desk)}&product=${product}&persons=${persons}&limit=3000&to=${addDaysIso(60)}`),
+    queryFn: () =>
+      apiFetch<SlotView[]>(
+        `/api/v1/slots?desk=${encodeURIComponent(desk)}&product=${product}&persons=${persons}&limit=3000&to=${addDaysIso(60)}`,
+      ),
   });
   const list = (slots.data ?? []).filter((s) => s.id !== exclude);
   const days = [...new Set(list.map((s) => s.date))].sort().slice(0, 30);
@@ -39,7 +42,8 @@ export function SlotPicker({
     const d = desks.find((x) => x.code === code);
     return d ? (locale === "en" ? d.names.en : d.names.nl) : code;
   };
-  const dayLabel = (d: string) => fmt.dateTime(new Date(`${d}T12:00:00Z`), { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+  const dayLabel = (d: string) =>
+    fmt.dateTime(new Date(`${d}T12:00:00Z`), { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
   return (
     <div>
       <div role="status" aria-live="polite" className="mb-2">

@@ -1,6 +1,22 @@
 /** Shapes of the appointments API as the pages use them. */
-export type SlotView = { id: string; desk: string; date: string; startTime: string; endTime: string; start: string; end: string; available: number };
-export type DeskView = { code: string; name: string; names: { nl: string; en: string }; address: string; timeZone: string; products: string[] };
+export type SlotView = {
+  id: string;
+  desk: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  start: string;
+  end: string;
+  available: number;
+};
+export type DeskView = {
+  code: string;
+  name: string;
+  names: { nl: string; en: string };
+  address: string;
+  timeZone: string;
+  products: string[];
+};
 export type ProductView = { key: string; name: { nl: string; en: string }; minutesPerPerson: number };
 export type AppointmentView = {
   reference: string;

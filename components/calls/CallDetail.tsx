@@ -44,7 +44,11 @@ export function CallDetail({ id }: { id: number }) {
               <dt className="font-semibold">{t("fields.customer")}</dt>
               <dd>{c.customerName ?? "—"}</dd>
             </dl>
-            {c.callbackOutcome ? <p className="mt-2">{t("detail.calledBack", { outcome: t(`missed.outcomes.${c.callbackOutcome}` as "missed.outcomes.reached") })}</p> : null}
+            {c.callbackOutcome ? (
+              <p className="mt-2">
+                {t("detail.calledBack", { outcome: t(`missed.outcomes.${c.callbackOutcome}` as "missed.outcomes.reached") })}
+              </p>
+            ) : null}
           </section>
           <div className="card space-y-6">
             <CallLogForm call={c} />

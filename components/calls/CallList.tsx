@@ -40,7 +40,8 @@ export function CallList() {
       </select>
     </div>
   );
-  const secs = (s: number | null) => (s === null ? "—" : s >= 120 ? t("list.minutes", { n: Math.round(s / 60) }) : t("list.seconds", { n: s }));
+  const secs = (s: number | null) =>
+    s === null ? "—" : s >= 120 ? t("list.minutes", { n: Math.round(s / 60) }) : t("list.seconds", { n: s });
   return (
     <section aria-labelledby="call-list" className="mb-8">
       <h2 id="call-list">{t("list.title")}</h2>
@@ -57,7 +58,13 @@ export function CallList() {
           <label htmlFor="f-from" className="label">
             {t("list.from")}
           </label>
-          <input id="f-from" type="date" className="input" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          <input
+            id="f-from"
+            type="date"
+            className="input"
+            value={draft.from}
+            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+          />
         </div>
         <div>
           <label htmlFor="f-to" className="label">
@@ -65,10 +72,25 @@ export function CallList() {
           </label>
           <input id="f-to" type="date" className="input" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
         </div>
-        {select("queue", t("fields.queue"), (meta.data?.queues ?? []).map((q) => [q, t(`queues.${q}` as "queues.frontdesk")]))}
-        {select("agent", t("fields.agent"), [["me", t("list.me")], ...(meta.data?.agents ?? []).map((a) => [a.id, a.name] as [string, string])])}
-        {select("result", t("fields.result"), RESULTS.map((r) => [r, t(`results.${r}`)]))}
-        {select("topic", t("fields.topic"), (meta.data?.topics ?? []).map((x) => [x.key, topicLabel(x.key)]))}
+        {select(
+          "queue",
+          t("fields.queue"),
+          (meta.data?.queues ?? []).map((q) => [q, t(`queues.${q}` as "queues.frontdesk")]),
+        )}
+        {select("agent", t("fields.agent"), [
+          ["me", t("list.me")],
+          ...(meta.data?.agents ?? []).map((a) => [a.id, a.name] as [string, string]),
+        ])}
+        {select(
+          "result",
+          t("fields.result"),
+          RESULTS.map((r) => [r, t(`results.${r}`)]),
+        )}
+        {select(
+          "topic",
+          t("fields.topic"),
+          (meta.data?.topics ?? []).map((x) => [x.key, topicLabel(x.key)]),
+        )}
         <div className="self-end">
           <button type="submit" className="btn">
             {t("list.apply")}

@@ -65,7 +65,15 @@ function useListEditor<T>(initial: T[], opts: { url: string; key: string; invali
 }
 
 /** Under a list editor: add a row, save, and what the save said. */
-function ListEditorActions({ editor, addLabel, onAdd }: { editor: Pick<ReturnType<typeof useListEditor>, "save" | "status" | "fields">; addLabel: string; onAdd: () => void }) {
+function ListEditorActions({
+  editor,
+  addLabel,
+  onAdd,
+}: {
+  editor: Pick<ReturnType<typeof useListEditor>, "save" | "status" | "fields">;
+  addLabel: string;
+  onAdd: () => void;
+}) {
   const t = useTranslations("calls");
   const { save, status, fields } = editor;
   return (
@@ -112,7 +120,12 @@ function Mappings({ initial }: { initial: Mapping[] }) {
             {rows.map((r, i) => (
               <tr key={i}>
                 <td>
-                  <select aria-label={`${t("admin.kind")} ${i + 1}`} className="input py-1" value={r.kind} onChange={(e) => upd(i, { kind: e.target.value as Mapping["kind"] })}>
+                  <select
+                    aria-label={`${t("admin.kind")} ${i + 1}`}
+                    className="input py-1"
+                    value={r.kind}
+                    onChange={(e) => upd(i, { kind: e.target.value as Mapping["kind"] })}
+                  >
                     <option value="number">{t("admin.kinds.number")}</option>
                     <option value="queue_name">{t("admin.kinds.queue_name")}</option>
                   </select>
@@ -133,7 +146,12 @@ function Mappings({ initial }: { initial: Mapping[] }) {
                   ) : null}
                 </td>
                 <td>
-                  <select aria-label={`${t("fields.queue")} ${i + 1}`} className="input py-1" value={r.queue} onChange={(e) => upd(i, { queue: e.target.value })}>
+                  <select
+                    aria-label={`${t("fields.queue")} ${i + 1}`}
+                    className="input py-1"
+                    value={r.queue}
+                    onChange={(e) => upd(i, { queue: e.target.value })}
+                  >
                     {QUEUES.map((q) => (
                       <option key={q} value={q}>
                         {t(`queues.${q}`)}
@@ -151,7 +169,11 @@ function Mappings({ initial }: { initial: Mapping[] }) {
             ))}
           </tbody>
         </table>
-        <ListEditorActions editor={editor} addLabel={t("admin.addMapping")} onAdd={() => setRows([...rows, { kind: "number", pattern: "", queue: "frontdesk" }])} />
+        <ListEditorActions
+          editor={editor}
+          addLabel={t("admin.addMapping")}
+          onAdd={() => setRows([...rows, { kind: "number", pattern: "", queue: "frontdesk" }])}
+        />
       </form>
     </section>
   );
@@ -159,7 +181,14 @@ function Mappings({ initial }: { initial: Mapping[] }) {
 
 function Topics({ initial }: { initial: Topic[] }) {
   const t = useTranslations("calls");
-  const editor = useListEditor(initial, { url: "/api/v1/admin/cti/topics", key: "topics", invalidate: [["admin", "cti"], ["calls", "meta"]] });
+  const editor = useListEditor(initial, {
+    url: "/api/v1/admin/cti/topics",
+    key: "topics",
+    invalidate: [
+      ["admin", "cti"],
+      ["calls", "meta"],
+    ],
+  });
   const { rows, setRows, upd, fields } = editor;
   return (
     <section aria-labelledby="cti-topics" className="card mb-8">
@@ -195,13 +224,22 @@ function Topics({ initial }: { initial: Topic[] }) {
                   </td>
                 ))}
                 <td>
-                  <input type="checkbox" aria-label={`${t("admin.active")} ${i + 1}`} checked={r.active} onChange={(e) => upd(i, { active: e.target.checked })} />
+                  <input
+                    type="checkbox"
+                    aria-label={`${t("admin.active")} ${i + 1}`}
+                    checked={r.active}
+                    onChange={(e) => upd(i, { active: e.target.checked })}
+                  />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        <ListEditorActions editor={editor} addLabel={t("admin.addTopic")} onAdd={() => setRows([...rows, { key: "", labelNl: "", labelEn: "", active: true }])} />
+        <ListEditorActions
+          editor={editor}
+          addLabel={t("admin.addTopic")}
+          onAdd={() => setRows([...rows, { key: "", labelNl: "", labelEn: "", active: true }])}
+        />
       </form>
     </section>
   );

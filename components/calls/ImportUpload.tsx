@@ -2,7 +2,13 @@
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 
-type Result = { linesRead: number; callsCreated: number; callsUpdated: number; linesRejected: number; rejected: { line: number; reason: string }[] };
+type Result = {
+  linesRead: number;
+  callsCreated: number;
+  callsUpdated: number;
+  linesRejected: number;
+  rejected: { line: number; reason: string }[];
+};
 
 /** Upload of an Asterisk queue_log with a progress bar (XMLHttpRequest reports upload progress; fetch does not). */
 export function ImportUpload() {

@@ -38,7 +38,8 @@ export function ManualCall() {
   });
   const fe = save.error instanceof ApiError ? save.error.fields : {};
   const numberError = fe.number ?? fe.toNumber ?? fe.fromNumber;
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setForm({ ...form, [k]: e.target.value });
   return (
     <section aria-labelledby="manual-call" className="card mb-8">
       <h2 id="manual-call">{t("manual.title")}</h2>

@@ -56,7 +56,13 @@ function MissedRow({ call, when, onDone }: { call: CallView; when: string; onDon
           {when} · <a href={`tel:${number}`}>{number}</a>
           {call.customerName ? ` · ${call.customerName}` : ""} · {t(`results.${call.result ?? "open"}` as "results.open")}
         </span>
-        <button type="button" className="btn-secondary px-2 py-1 text-sm" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="btn-secondary px-2 py-1 text-sm"
+          aria-expanded={open}
+          aria-controls={id}
+          onClick={() => setOpen(!open)}
+        >
           {t("missed.callBack")}
           <span className="sr-only"> {number}</span>
         </button>

@@ -33,7 +33,11 @@ export function ScreenPop() {
           <CallerPanel key={`caller-${current.call.id}`} live={current} />
           <div className="space-y-6">
             <CallLogForm key={`form-${current.call.id}`} call={current.call} autoFocus />
-            <CallActions key={`act-${current.call.id}`} call={current.call} customer={current.customers.length === 1 ? current.customers[0] : null} />
+            <CallActions
+              key={`act-${current.call.id}`}
+              call={current.call}
+              customer={current.customers.length === 1 ? current.customers[0] : null}
+            />
             {current.call.endedAt ? (
               <button type="button" className="btn-secondary" onClick={() => setDismissed([...dismissed, current.call.id])}>
                 {t("current.dismiss")}
@@ -68,7 +72,9 @@ function CallHeader({ live }: { live: LiveCall }) {
   const state = c.endedAt ? t("current.ended") : c.answeredAt ? t("current.active") : t("current.ringing");
   return (
     <p className="text-lg">
-      <strong data-testid="screen-pop-number">{c.direction === "in" ? t("current.incoming", { number }) : t("current.outgoing", { number })}</strong>
+      <strong data-testid="screen-pop-number">
+        {c.direction === "in" ? t("current.incoming", { number }) : t("current.outgoing", { number })}
+      </strong>
       {" · "}
       {state}
       {" · "}

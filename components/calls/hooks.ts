@@ -5,7 +5,12 @@ import { apiFetch } from "@/lib/client/api";
 import type { HistoryItem } from "@/lib/platform/contracts";
 
 export type Topic = { key: string; labelNl: string; labelEn: string; active: boolean };
-export type CallMeta = { topics: Topic[]; agents: { id: string; name: string; extension: string | null }[]; queues: string[]; me: string | null };
+export type CallMeta = {
+  topics: Topic[];
+  agents: { id: string; name: string; extension: string | null }[];
+  queues: string[];
+  me: string | null;
+};
 // The API's own type (a type-only import: nothing of the server module reaches the browser).
 export type { CallView } from "@/lib/calls/service";
 import type { CallView } from "@/lib/calls/service";
@@ -32,4 +37,5 @@ export function useWhen() {
     iso ? fmt.dateTime(new Date(iso), withDate ? { dateStyle: "short", timeStyle: "short" } : { timeStyle: "short" }) : "—";
 }
 
-export const otherParty = (c: Pick<CallView, "direction" | "fromNumber" | "toNumber">) => (c.direction === "in" ? c.fromNumber : c.toNumber);
+export const otherParty = (c: Pick<CallView, "direction" | "fromNumber" | "toNumber">) =>
+  c.direction === "in" ? c.fromNumber : c.toNumber;

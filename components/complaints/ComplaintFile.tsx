@@ -32,10 +32,25 @@ type File = {
   closedAs: string | null;
   onTime: boolean | null;
   decision: { outcome: string; reasons: string; sentOn: string } | null;
-  hearing: { on: string | null; report: string | null; skippedBecause: string | null; note: string | null; offeredTo: string[] | null } | null;
+  hearing: {
+    on: string | null;
+    report: string | null;
+    skippedBecause: string | null;
+    note: string | null;
+    offeredTo: string[] | null;
+  } | null;
   withdrawal: { on: string; note: string | null } | null;
   timeline: { at: string; action: string; actor: string; data: Record<string, unknown> }[];
-  letters: { id: string; kind: string; recipient: string; delivery: string; toAddress: string | null; sentOn: string; subject: string; emailStatus: string | null }[];
+  letters: {
+    id: string;
+    kind: string;
+    recipient: string;
+    delivery: string;
+    toAddress: string | null;
+    sentOn: string;
+    subject: string;
+    emailStatus: string | null;
+  }[];
   calls: { id: number; offeredAt: string; direction: string; result: string | null; notes: string | null }[];
   attachments: { id: string; filename: string; size: number }[];
   related: { type: string; reference: string; title: string; status: string; href: string }[];
@@ -54,7 +69,21 @@ type FieldDef = {
  * One step of spec 04 as a form; a 422 shows the rule's message at the field it concerns. Checkbox groups
  * keep their value as a comma-separated list and send an array.
  */
-function StepForm({ reference, step, title, fields, onDone, hint }: { reference: string; step: string; title: string; fields: FieldDef[]; onDone: () => void; hint?: string }) {
+function StepForm({
+  reference,
+  step,
+  title,
+  fields,
+  onDone,
+  hint,
+}: {
+  reference: string;
+  step: string;
+  title: string;
+  fields: FieldDef[];
+  onDone: () => void;
+  hint?: string;
+}) {
   const t = useTranslations("complaints");
   const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ""])));
   const isList = (name: string) => fields.some((f) => f.name === name && f.type === "checkboxes");
@@ -97,13 +126,21 @@ function StepForm({ reference, step, title, fields, onDone, hint }: { reference:
           if (f.type === "checkboxes") {
             const chosen = values[f.name] ? values[f.name].split(",") : [];
             const toggle = (v: string, on: boolean) =>
-              setValues({ ...values, [f.name]: (on ? [...chosen, v] : chosen.filter((x) => x !== v)).filter((x, i, a) => a.indexOf(x) === i).join(",") });
+              setValues({
+                ...values,
+                [f.name]: (on ? [...chosen, v] : chosen.filter((x) => x !== v)).filter((x, i, a) => a.indexOf(x) === i).join(","),
+              });
             return (
               <fieldset key={f.name} className="mb-3" aria-describedby={error ? `${id(f.name)}-err` : undefined}>
                 <legend className="label">{f.label}</legend>
                 {f.options!.map((o) => (
                   <div key={o.value} className="flex items-center gap-2">
-                    <input id={id(`${f.name}-${o.value}`)} type="checkbox" checked={chosen.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+                    <input
+                      id={id(`${f.name}-${o.value}`)}
+                      type="checkbox"
+                      checked={chosen.includes(o.value)}
+                      onChange={(e) => toggle(o.value, e.target.checked)}
+                    />
                     <label htmlFor={id(`${f.name}-${o.value}`)}>{o.label}</label>
                   </div>
                 ))}
@@ -115,7 +152,13 @@ function StepForm({ reference, step, title, fields, onDone, hint }: { reference:
               </fieldset>
             );
           }
-          const a = { id: id(f.name), className: "input", value: values[f.name], "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id(f.name)}-err` : undefined };
+          const a = {
+            id: id(f.name),
+            className: "input",
+            value: values[f.name],
+            "aria-invalid": error ? true : undefined,
+            "aria-describedby": error ? `${id(f.name)}-err` : undefined,
+          };
           const set = (v: string) => setValues({ ...values, [f.name]: v });
           return (
             <div key={f.name} className={f.type === "textarea" ? "mb-3 md:col-span-2" : "mb-3"}>
@@ -145,7 +188,13 @@ function StepForm({ reference, step, title, fields, onDone, hint }: { reference:
           );
         })}
       </div>
-      <div role="alert">{general ? <p className="field-error mb-2" data-testid={`${step}-error`}>{general}</p> : null}</div>
+      <div role="alert">
+        {general ? (
+          <p className="field-error mb-2" data-testid={`${step}-error`}>
+            {general}
+          </p>
+        ) : null}
+      </div>
       <button type="submit" className="btn" disabled={run.isPending}>
         {t("steps.submit")}
       </button>
@@ -206,7 +255,9 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
         <p>
           {t("tracker.status")}: <span data-testid="status">{f.closedAs ? t(`closedAs.${f.closedAs}`) : t(`statuses.${f.status}`)}</span>
           {f.band ? ` — ${t(`bands.${f.band}`)}, ${t("detail.workingDaysLeft", { n: f.workingDaysLeft ?? 0 })}` : ""}
-          {f.closedOn ? ` — ${f.closedOn}, ${f.onTime === null ? t("detail.countedApart") : f.onTime ? t("detail.closedOnTime") : t("detail.closedLate")}` : ""}
+          {f.closedOn
+            ? ` — ${f.closedOn}, ${f.onTime === null ? t("detail.countedApart") : f.onTime ? t("detail.closedOnTime") : t("detail.closedLate")}`
+            : ""}
         </p>
         <h3 className="mt-3">{t("detail.deadlineBasis")}</h3>
         <p data-testid="deadline-basis">{f.deadlineBasis[locale]}</p>
@@ -247,7 +298,8 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
             <ul>
               {f.attachments.map((a) => (
                 <li key={a.id}>
-                  <a href={`/api/v1/complaints/${encodeURIComponent(f.reference)}/attachments/${a.id}`}>{a.filename}</a> ({Math.ceil(a.size / 1024)} kB)
+                  <a href={`/api/v1/complaints/${encodeURIComponent(f.reference)}/attachments/${a.id}`}>{a.filename}</a> (
+                  {Math.ceil(a.size / 1024)} kB)
                 </li>
               ))}
             </ul>
@@ -268,7 +320,12 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
               <label htmlFor="a-handler" className="label">
                 {t("detail.handler")}
               </label>
-              <select id="a-handler" className="input" value={assign.handlerId ?? f.handlerId ?? ""} onChange={(e) => setAssign({ ...assign, handlerId: e.target.value || undefined })}>
+              <select
+                id="a-handler"
+                className="input"
+                value={assign.handlerId ?? f.handlerId ?? ""}
+                onChange={(e) => setAssign({ ...assign, handlerId: e.target.value || undefined })}
+              >
                 <option value="">{t("detail.noHandler")}</option>
                 {(handlers.data ?? []).map((h) => (
                   <option key={h.id} value={h.id}>
@@ -283,19 +340,31 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
                   <label htmlFor="a-subject" className="label">
                     {t("detail.subject")}
                   </label>
-                  <select id="a-subject" className="input" value={assign.subject ?? f.subject} onChange={(e) => setAssign({ ...assign, subject: e.target.value })}>
-                    {["processing_time", "treatment", "information", "decision_quality", "accessibility", "desk_visit", "other"].map((s) => (
-                      <option key={s} value={s}>
-                        {t(`subjects.${s}`)}
-                      </option>
-                    ))}
+                  <select
+                    id="a-subject"
+                    className="input"
+                    value={assign.subject ?? f.subject}
+                    onChange={(e) => setAssign({ ...assign, subject: e.target.value })}
+                  >
+                    {["processing_time", "treatment", "information", "decision_quality", "accessibility", "desk_visit", "other"].map(
+                      (s) => (
+                        <option key={s} value={s}>
+                          {t(`subjects.${s}`)}
+                        </option>
+                      ),
+                    )}
                   </select>
                 </div>
                 <div>
                   <label htmlFor="a-category" className="label">
                     {t("detail.category")}
                   </label>
-                  <select id="a-category" className="input" value={assign.category ?? f.category} onChange={(e) => setAssign({ ...assign, category: e.target.value })}>
+                  <select
+                    id="a-category"
+                    className="input"
+                    value={assign.category ?? f.category}
+                    onChange={(e) => setAssign({ ...assign, category: e.target.value })}
+                  >
                     {(categories.data ?? []).map((c) => (
                       <option key={c.key} value={c.key}>
                         {categories.label(c.key)}
@@ -320,14 +389,26 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
               </button>
             </div>
           </form>
-          <div role="alert">{patchErrText ? <p className="field-error mt-2" data-testid="assign-error">{patchErrText}</p> : null}</div>
+          <div role="alert">
+            {patchErrText ? (
+              <p className="field-error mt-2" data-testid="assign-error">
+                {patchErrText}
+              </p>
+            ) : null}
+          </div>
         </section>
       ) : null}
       {open && canAct ? (
         <section className="mb-6" aria-labelledby="steps-title">
           <h2 id="steps-title">{t("detail.steps")}</h2>
           {!f.acknowledgedOn ? (
-            <StepForm reference={f.reference} step="acknowledge" title={t("steps.acknowledge")} onDone={done} fields={[{ name: "sentOn", label: t("steps.sentOn"), type: "date", initial: today }]} />
+            <StepForm
+              reference={f.reference}
+              step="acknowledge"
+              title={t("steps.acknowledge")}
+              onDone={done}
+              fields={[{ name: "sentOn", label: t("steps.sentOn"), type: "date", initial: today }]}
+            />
           ) : null}
           <StepForm
             reference={f.reference}
@@ -364,7 +445,12 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
                 initial: f.personConcerned ? "complainant,person_concerned" : "complainant",
               },
               { name: "report", label: t("steps.report"), type: "textarea" },
-              { name: "skippedBecause", label: t("steps.skippedBecause"), type: "select", options: opt("hearingSkipGrounds", ["manifestly_unfounded", "complainant_waived", "no_reply_in_time"]) },
+              {
+                name: "skippedBecause",
+                label: t("steps.skippedBecause"),
+                type: "select",
+                options: opt("hearingSkipGrounds", ["manifestly_unfounded", "complainant_waived", "no_reply_in_time"]),
+              },
               { name: "note", label: t("steps.skipNote"), type: "textarea" },
             ]}
           />
@@ -384,7 +470,12 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
             title={t("steps.decline")}
             onDone={done}
             fields={[
-              { name: "reason", label: t("steps.reason"), type: "select", options: opt("declineReasons", ["already_handled", "over_a_year", "objection_or_appeal", "before_court", "too_minor"]) },
+              {
+                name: "reason",
+                label: t("steps.reason"),
+                type: "select",
+                options: opt("declineReasons", ["already_handled", "over_a_year", "objection_or_appeal", "before_court", "too_minor"]),
+              },
               { name: "sentOn", label: t("steps.sentOn"), type: "date", initial: today },
             ]}
           />
@@ -394,7 +485,12 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
             title={t("steps.decide")}
             onDone={done}
             fields={[
-              { name: "outcome", label: t("steps.outcome"), type: "select", options: opt("outcomes", ["founded", "partly_founded", "unfounded", "no_judgement"]) },
+              {
+                name: "outcome",
+                label: t("steps.outcome"),
+                type: "select",
+                options: opt("outcomes", ["founded", "partly_founded", "unfounded", "no_judgement"]),
+              },
               { name: "sentOn", label: t("steps.sentOn"), type: "date", initial: today },
               { name: "reasons", label: t("steps.reasons"), type: "textarea" },
             ]}
@@ -420,8 +516,10 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
             .filter((e) => e.action !== "read")
             .map((e, i) => (
               <li key={i}>
-                <time dateTime={e.at}>{new Date(e.at).toLocaleString(locale === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}</time> —{" "}
-                {t.has(`actions.${e.action}`) ? t(`actions.${e.action}`) : e.action} ({e.actor})
+                <time dateTime={e.at}>
+                  {new Date(e.at).toLocaleString(locale === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}
+                </time>{" "}
+                — {t.has(`actions.${e.action}`) ? t(`actions.${e.action}`) : e.action} ({e.actor})
               </li>
             ))}
         </ol>
@@ -453,7 +551,10 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
                   <td>
                     <Link href={`/agent/complaints/${encodeURIComponent(f.reference)}/letters/${l.id}`}>
                       {t("detail.print")}
-                      <span className="sr-only"> {t(`letterKinds.${l.kind}`)} {l.sentOn}</span>
+                      <span className="sr-only">
+                        {" "}
+                        {t(`letterKinds.${l.kind}`)} {l.sentOn}
+                      </span>
                     </Link>
                   </td>
                 </tr>
@@ -470,7 +571,8 @@ export function ComplaintFile({ reference, canAct, today }: { reference: string;
           <ul>
             {f.calls.map((c) => (
               <li key={c.id}>
-                {new Date(c.offeredAt).toLocaleString(locale === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })} — {c.direction} — {c.result ?? "—"}
+                {new Date(c.offeredAt).toLocaleString(locale === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })} —{" "}
+                {c.direction} — {c.result ?? "—"}
                 {c.notes ? `: ${c.notes}` : ""}
               </li>
             ))}

@@ -45,7 +45,11 @@ export function ComplaintForm() {
       <div role="alert" aria-live="assertive">
         {err ? (
           <p className="field-error mb-4 font-semibold">
-            {err.status === 429 ? t("form.rateLimited") : err.status === 400 || err.status === 413 ? t("form.errorSummary") : t("form.failed")}
+            {err.status === 429
+              ? t("form.rateLimited")
+              : err.status === 400 || err.status === 413
+                ? t("form.errorSummary")
+                : t("form.failed")}
           </p>
         ) : null}
       </div>
@@ -98,7 +102,16 @@ export function ComplaintForm() {
           {(a) => <input {...a} name="personConcerned" className="input" />}
         </Field>
         <Field id="c-files" label={t("form.attachments")} hint={t("form.attachmentsHint")} error={fields.attachments}>
-          {(a) => <input {...a} name="attachments" type="file" multiple className="input" accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.txt,.doc,.docx" />}
+          {(a) => (
+            <input
+              {...a}
+              name="attachments"
+              type="file"
+              multiple
+              className="input"
+              accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.txt,.doc,.docx"
+            />
+          )}
         </Field>
         <button type="submit" className="btn" disabled={submit.isPending}>
           {submit.isPending ? t("form.submitting") : t("form.submit")}

@@ -4,7 +4,13 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api";
 
-type CategoryFigures = { received: number; handled: number; withinSixWeeksPct: number | null; avgWeeks: number | null; foundedPct: number | null };
+type CategoryFigures = {
+  received: number;
+  handled: number;
+  withinSixWeeksPct: number | null;
+  avgWeeks: number | null;
+  foundedPct: number | null;
+};
 type Month = {
   month: string;
   received: number;
@@ -32,9 +38,17 @@ export function PublicationPage({ thisYear }: { thisYear: number }) {
   const locale = useLocale();
   const [year, setYear] = useState(thisYear);
   const [shown, setShown] = useState(thisYear);
-  const pub = useQuery({ queryKey: ["complaints", "publication", shown], queryFn: () => apiFetch<Publication>(`/api/v1/complaints/publication?year=${shown}`) });
+  const pub = useQuery({
+    queryKey: ["complaints", "publication", shown],
+    queryFn: () => apiFetch<Publication>(`/api/v1/complaints/publication?year=${shown}`),
+  });
   const label = (c: { labelNl: string; labelEn: string }) => (locale === "en" ? c.labelEn : c.labelNl);
-  const monthName = (m: string) => new Date(`${m}-15T12:00:00Z`).toLocaleDateString(locale === "en" ? "en-GB" : "nl-NL", { month: "long", year: "numeric", timeZone: "UTC" });
+  const monthName = (m: string) =>
+    new Date(`${m}-15T12:00:00Z`).toLocaleDateString(locale === "en" ? "en-GB" : "nl-NL", {
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
   const p = pub.data;
   const first = p?.months[0];
   return (
@@ -52,7 +66,15 @@ export function PublicationPage({ thisYear }: { thisYear: number }) {
           <label htmlFor="pub-year" className="label">
             {t("year")}
           </label>
-          <input id="pub-year" type="number" className="input w-32" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
+          <input
+            id="pub-year"
+            type="number"
+            className="input w-32"
+            min={2000}
+            max={2100}
+            value={year}
+            onChange={(e) => setYear(Number(e.target.value))}
+          />
         </div>
         <button type="submit" className="btn">
           {t("show")}

@@ -21,7 +21,8 @@ export function RegisterForm({ prefill, today, canOpen }: { prefill: Prefill; to
   const save = useMutation({ mutationFn: (fd: FormData) => apiFetch<Created>("/api/v1/complaints", { method: "POST", rawBody: fd }) });
   const err = save.error instanceof ApiError ? save.error : null;
   const fields: Record<string, string> = { ...(err?.fields ?? {}) };
-  if (err && err.status === 422 && !Object.keys(fields).length) fields.receivedOn = t.has(`errors.${err.code}`) ? t(`errors.${err.code}`) : err.message;
+  if (err && err.status === 422 && !Object.keys(fields).length)
+    fields.receivedOn = t.has(`errors.${err.code}`) ? t(`errors.${err.code}`) : err.message;
   if (err?.code === "date_in_future") fields.receivedOn = t("errors.date_in_future");
   return (
     <>
@@ -121,7 +122,14 @@ export function RegisterForm({ prefill, today, canOpen }: { prefill: Prefill; to
             <legend className="label">{t("newForm.oralTitle")}</legend>
             <p className="mb-2 text-sm">{t("newForm.oralIntro")}</p>
             <div className="mb-2 flex items-center gap-2">
-              <input id="r-atonce" type="checkbox" name="resolvedAtOnce" value="true" checked={atOnce} onChange={(e) => setAtOnce(e.target.checked)} />
+              <input
+                id="r-atonce"
+                type="checkbox"
+                name="resolvedAtOnce"
+                value="true"
+                checked={atOnce}
+                onChange={(e) => setAtOnce(e.target.checked)}
+              />
               <label htmlFor="r-atonce">{t("newForm.resolvedAtOnce")}</label>
             </div>
             {atOnce ? (

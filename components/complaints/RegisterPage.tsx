@@ -6,10 +6,33 @@ import { ApiError, apiFetch } from "@/lib/client/api";
 
 type Register = {
   year: number;
-  summary: { received: number; closed: number; closedOnTime: number; onTimePct: number | null; byOutcome: Record<string, number>; bySubject: Record<string, number> };
-  items: { reference: string; receivedOn: string; channel: string; subject: string; status: string; closedAs: string | null; outcome: string | null; deadline: string; closedOn: string | null; onTime: boolean | null }[];
+  summary: {
+    received: number;
+    closed: number;
+    closedOnTime: number;
+    onTimePct: number | null;
+    byOutcome: Record<string, number>;
+    bySubject: Record<string, number>;
+  };
+  items: {
+    reference: string;
+    receivedOn: string;
+    channel: string;
+    subject: string;
+    status: string;
+    closedAs: string | null;
+    outcome: string | null;
+    deadline: string;
+    closedOn: string | null;
+    onTime: boolean | null;
+  }[];
 };
-type ImportResult = { rows: number; imported: number; alreadyPresent: number; errors: { line: number; reference?: string; errors: Record<string, string> }[] };
+type ImportResult = {
+  rows: number;
+  imported: number;
+  alreadyPresent: number;
+  errors: { line: number; reference?: string; errors: Record<string, string> }[];
+};
 
 /** Awb 9:12a register for a year (+ CSV), and the legacy import for those allowed to import. */
 export function RegisterPage({ thisYear, canImport }: { thisYear: number; canImport: boolean }) {
@@ -17,13 +40,17 @@ export function RegisterPage({ thisYear, canImport }: { thisYear: number; canImp
   const qc = useQueryClient();
   const [year, setYear] = useState(thisYear);
   const [shown, setShown] = useState(thisYear);
-  const reg = useQuery({ queryKey: ["complaints", "register", shown], queryFn: () => apiFetch<Register>(`/api/v1/complaints/register?year=${shown}`) });
+  const reg = useQuery({
+    queryKey: ["complaints", "register", shown],
+    queryFn: () => apiFetch<Register>(`/api/v1/complaints/register?year=${shown}`),
+  });
   const imp = useMutation({
     mutationFn: (fd: FormData) => apiFetch<ImportResult>("/api/v1/complaints/import", { method: "POST", rawBody: fd }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["complaints"] }),
   });
   const impErr = imp.error instanceof ApiError ? imp.error : null;
-  const label = (k: string) => (t.has(`outcomes.${k}`) ? t(`outcomes.${k}`) : t.has(`closedAs.${k}`) ? t(`closedAs.${k}`) : t("statuses.open"));
+  const label = (k: string) =>
+    t.has(`outcomes.${k}`) ? t(`outcomes.${k}`) : t.has(`closedAs.${k}`) ? t(`closedAs.${k}`) : t("statuses.open");
   const s = reg.data?.summary;
   return (
     <>
@@ -40,7 +67,15 @@ export function RegisterPage({ thisYear, canImport }: { thisYear: number; canImp
           <label htmlFor="reg-year" className="label">
             {t("register.year")}
           </label>
-          <input id="reg-year" type="number" className="input w-32" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
+          <input
+            id="reg-year"
+            type="number"
+            className="input w-32"
+            min={2000}
+            max={2100}
+            value={year}
+            onChange={(e) => setYear(Number(e.target.value))}
+          />
         </div>
         <button type="submit" className="btn">
           {t("register.show")}
@@ -127,7 +162,13 @@ export function RegisterPage({ thisYear, canImport }: { thisYear: number; canImp
           <div role="status" aria-live="polite" className="mt-3">
             {imp.data ? (
               <>
-                <p className="font-semibold">{t("register.importResult", { imported: imp.data.imported, already: imp.data.alreadyPresent, errors: imp.data.errors.length })}</p>
+                <p className="font-semibold">
+                  {t("register.importResult", {
+                    imported: imp.data.imported,
+                    already: imp.data.alreadyPresent,
+                    errors: imp.data.errors.length,
+                  })}
+                </p>
                 {imp.data.errors.length ? (
                   <table className="table mt-2">
                     <thead>

@@ -38,10 +38,21 @@ export function StatusLookup() {
         }}
       >
         <Field id="s-reference" label={t("status.reference")} error={fields.reference}>
-          {(a) => <input {...a} className="input" value={form.reference} onChange={(e) => setForm({ ...form, reference: e.target.value })} />}
+          {(a) => (
+            <input {...a} className="input" value={form.reference} onChange={(e) => setForm({ ...form, reference: e.target.value })} />
+          )}
         </Field>
         <Field id="s-email" label={t("status.email")} error={fields.email}>
-          {(a) => <input {...a} type="email" className="input" autoComplete="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}
+          {(a) => (
+            <input
+              {...a}
+              type="email"
+              className="input"
+              autoComplete="email"
+              value={form.email}
+              onChange={(e) => setForm({ ...form, email: e.target.value })}
+            />
+          )}
         </Field>
         <button type="submit" className="btn" disabled={look.isPending}>
           {t("status.submit")}

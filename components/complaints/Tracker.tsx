@@ -23,7 +23,8 @@ type Item = {
 type List = { today: string; counts: { open: number; notAcknowledged: number; noHandler: number; overdue: number }; items: Item[] };
 type Handler = { id: string; name: string };
 
-export const useHandlers = () => useQuery({ queryKey: ["complaints", "handlers"], queryFn: () => apiFetch<Handler[]>("/api/v1/complaints/handlers") });
+export const useHandlers = () =>
+  useQuery({ queryKey: ["complaints", "handlers"], queryFn: () => apiFetch<Handler[]>("/api/v1/complaints/handlers") });
 
 /** The tracker: open complaints by days left in bands, with filters and the counts the team watches. */
 export function Tracker({ canImport }: { canImport: boolean }) {
@@ -31,7 +32,11 @@ export function Tracker({ canImport }: { canImport: boolean }) {
   const [filters, setFilters] = useState({ status: "open", handler: "", channel: "" });
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const qs = new URLSearchParams(Object.entries(filters).filter(([, v]) => v)).toString();
-  const list = useQuery({ queryKey: ["complaints", "list", qs], queryFn: () => apiFetch<List>(`/api/v1/complaints?${qs}`), refetchInterval: 60_000 });
+  const list = useQuery({
+    queryKey: ["complaints", "list", qs],
+    queryFn: () => apiFetch<List>(`/api/v1/complaints?${qs}`),
+    refetchInterval: 60_000,
+  });
   const handlers = useHandlers();
   const categories = useCategories();
   const items = list.data?.items ?? [];
@@ -75,7 +80,12 @@ export function Tracker({ canImport }: { canImport: boolean }) {
           <label htmlFor="f-status" className="label">
             {t("tracker.status")}
           </label>
-          <select id="f-status" className="input" value={filters.status} onChange={(e) => setFilters({ ...filters, status: e.target.value })}>
+          <select
+            id="f-status"
+            className="input"
+            value={filters.status}
+            onChange={(e) => setFilters({ ...filters, status: e.target.value })}
+          >
             <option value="open">{t("tracker.allOpen")}</option>
             <option value="triage">{t("statuses.triage")}</option>
             <option value="closed">{t("statuses.closed")}</option>
@@ -86,7 +96,12 @@ export function Tracker({ canImport }: { canImport: boolean }) {
           <label htmlFor="f-handler" className="label">
             {t("tracker.handler")}
           </label>
-          <select id="f-handler" className="input" value={filters.handler} onChange={(e) => setFilters({ ...filters, handler: e.target.value })}>
+          <select
+            id="f-handler"
+            className="input"
+            value={filters.handler}
+            onChange={(e) => setFilters({ ...filters, handler: e.target.value })}
+          >
             <option value="">{t("tracker.all")}</option>
             <option value="me">{t("tracker.me")}</option>
             <option value="none">{t("tracker.none")}</option>
@@ -101,7 +116,12 @@ export function Tracker({ canImport }: { canImport: boolean }) {
           <label htmlFor="f-channel" className="label">
             {t("tracker.channel")}
           </label>
-          <select id="f-channel" className="input" value={filters.channel} onChange={(e) => setFilters({ ...filters, channel: e.target.value })}>
+          <select
+            id="f-channel"
+            className="input"
+            value={filters.channel}
+            onChange={(e) => setFilters({ ...filters, channel: e.target.value })}
+          >
             <option value="">{t("tracker.all")}</option>
             {["web", "email", "letter", "phone", "desk"].map((c) => (
               <option key={c} value={c}>

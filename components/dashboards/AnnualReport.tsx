@@ -19,8 +19,7 @@ export function AnnualReport({ initialYear }: { initialYear: number }) {
     queryKey: ["report", "annual", year, locale],
     queryFn: () => apiFetch<Report>(`/api/v1/reports/annual?year=${year}&lang=${locale}`),
   });
-  const value = (r: AnnualRow, v: number | null) =>
-    v === null ? tc("none") : r.unit === "pct" ? `${f.number(v)}%` : f.number(v);
+  const value = (r: AnnualRow, v: number | null) => (v === null ? tc("none") : r.unit === "pct" ? `${f.number(v)}%` : f.number(v));
   const diff = (r: AnnualRow) => {
     if (r.differencePct === null) return tc("none");
     const n = f.number(r.differencePct, { signDisplay: "exceptZero", maximumFractionDigits: 1 });
@@ -52,7 +51,12 @@ export function AnnualReport({ initialYear }: { initialYear: number }) {
         <button type="submit" className="btn">
           {t("show")}
         </button>
-        <a className="btn-secondary" href={`/api/v1/reports/annual?year=${year}&format=csv&lang=${locale}`} download data-testid="report-csv">
+        <a
+          className="btn-secondary"
+          href={`/api/v1/reports/annual?year=${year}&format=csv&lang=${locale}`}
+          download
+          data-testid="report-csv"
+        >
           {t("downloadCsv")}
         </a>
       </form>
@@ -66,18 +70,32 @@ export function AnnualReport({ initialYear }: { initialYear: number }) {
               <thead>
                 <tr>
                   <th scope="col">{t("figure")}</th>
-                  <th scope="col" className="text-right">{q.data.previousYear}</th>
-                  <th scope="col" className="text-right">{q.data.year}</th>
-                  <th scope="col" className="text-right">{t("difference")}</th>
+                  <th scope="col" className="text-right">
+                    {q.data.previousYear}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {q.data.year}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {t("difference")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {q.data.rows.map((r) => (
                   <tr key={r.key} data-testid={`row-${r.key}`}>
-                    <th scope="row" className="font-normal">{r.label}</th>
-                    <td className="text-right tabular-nums" data-testid={`row-${r.key}-previous`}>{value(r, r.previousRounded)}</td>
-                    <td className="text-right tabular-nums" data-testid={`row-${r.key}-current`}>{value(r, r.currentRounded)}</td>
-                    <td className="text-right tabular-nums" data-testid={`row-${r.key}-difference`}>{diff(r)}</td>
+                    <th scope="row" className="font-normal">
+                      {r.label}
+                    </th>
+                    <td className="text-right tabular-nums" data-testid={`row-${r.key}-previous`}>
+                      {value(r, r.previousRounded)}
+                    </td>
+                    <td className="text-right tabular-nums" data-testid={`row-${r.key}-current`}>
+                      {value(r, r.currentRounded)}
+                    </td>
+                    <td className="text-right tabular-nums" data-testid={`row-${r.key}-difference`}>
+                      {diff(r)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -90,14 +108,20 @@ export function AnnualReport({ initialYear }: { initialYear: number }) {
               <thead>
                 <tr>
                   <th scope="col">{t("figure")}</th>
-                  <th scope="col" className="text-right">{q.data.previousYear}</th>
-                  <th scope="col" className="text-right">{q.data.year}</th>
+                  <th scope="col" className="text-right">
+                    {q.data.previousYear}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {q.data.year}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {q.data.rows.map((r) => (
                   <tr key={r.key}>
-                    <th scope="row" className="font-normal">{r.label}</th>
+                    <th scope="row" className="font-normal">
+                      {r.label}
+                    </th>
                     <td className="text-right tabular-nums">{value(r, r.previous)}</td>
                     <td className="text-right tabular-nums">{value(r, r.current)}</td>
                   </tr>

@@ -2,7 +2,19 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { apiFetch, ApiError } from "@/lib/client/api";
 import { SERVICE_LEVEL_THRESHOLDS } from "@/lib/dashboards/kpi";
 import type { Targets } from "@/lib/dashboards/schemas";
@@ -22,7 +34,10 @@ export function PeriodView({ initialFrom, initialTo }: { initialFrom: string; in
   const [draft, setDraft] = useState({ from: initialFrom, to: initialTo });
   const [range, setRange] = useState({ from: initialFrom, to: initialTo });
   const qs = `from=${range.from}&to=${range.to}`;
-  const summary = useQuery({ queryKey: ["dashboard", "summary", qs], queryFn: () => apiFetch<DashboardSummary>(`/api/v1/dashboard/summary?${qs}`) });
+  const summary = useQuery({
+    queryKey: ["dashboard", "summary", qs],
+    queryFn: () => apiFetch<DashboardSummary>(`/api/v1/dashboard/summary?${qs}`),
+  });
   const daily = useQuery({ queryKey: ["dashboard", "daily", qs], queryFn: () => apiFetch<DailyRow[]>(`/api/v1/dashboard/daily?${qs}`) });
   const series = useQuery({ queryKey: ["dashboard", "series", qs], queryFn: () => apiFetch<Series>(`/api/v1/dashboard/series?${qs}`) });
   const rangeError = [summary.error, daily.error].find((e) => e instanceof ApiError) as ApiError | undefined;
@@ -75,15 +90,36 @@ export function PeriodView({ initialFrom, initialTo }: { initialFrom: string; in
             <Kpi label={tk("offered")} value={k.count(s.calls.offered)} definition={tk("offeredDef")} testId="kpi-offered" />
             <Kpi label={tk("answered")} value={k.count(s.calls.answered)} definition={tk("answeredDef")} testId="kpi-answered" />
             <Kpi label={tk("abandoned")} value={k.count(s.calls.abandoned)} definition={tk("abandonedDef")} />
-            <Kpi label={tk("reachability")} value={k.pct(s.calls.reachabilityPct)} definition={tk("reachabilityDef")} testId="kpi-reachability" target={targets ? k.pct(targets.reachabilityPct) : undefined} />
-            <Kpi label={tk("serviceLevel")} value={k.pct(s.calls.serviceLevelPct)} definition={tk("serviceLevelDef", { seconds: s.serviceLevelSeconds })} target={targets ? k.pct(targets.serviceLevelPct) : undefined} />
+            <Kpi
+              label={tk("reachability")}
+              value={k.pct(s.calls.reachabilityPct)}
+              definition={tk("reachabilityDef")}
+              testId="kpi-reachability"
+              target={targets ? k.pct(targets.reachabilityPct) : undefined}
+            />
+            <Kpi
+              label={tk("serviceLevel")}
+              value={k.pct(s.calls.serviceLevelPct)}
+              definition={tk("serviceLevelDef", { seconds: s.serviceLevelSeconds })}
+              target={targets ? k.pct(targets.serviceLevelPct) : undefined}
+            />
             <Kpi label={tk("asa")} value={k.seconds(s.calls.asaSeconds)} definition={tk("asaDef")} />
             <Kpi label={tk("aht")} value={k.seconds(s.calls.ahtSeconds)} definition={tk("ahtDef")} />
             <Kpi label={tk("emailsReceived")} value={k.count(s.emails.received)} definition={tk("emailsReceivedDef")} />
-            <Kpi label={tk("emailsWithinSla")} value={k.pct(s.emails.withinSlaPct)} definition={tk("emailsWithinSlaDef")} target={targets ? k.pct(targets.emailWithinSlaPct) : undefined} />
+            <Kpi
+              label={tk("emailsWithinSla")}
+              value={k.pct(s.emails.withinSlaPct)}
+              definition={tk("emailsWithinSlaDef")}
+              target={targets ? k.pct(targets.emailWithinSlaPct) : undefined}
+            />
             <Kpi label={tk("emailsOpen")} value={k.count(s.emails.open)} definition={tk("emailsOpenDef")} />
             <Kpi label={tk("complaintsReceived")} value={k.count(s.complaints.received)} definition={tk("complaintsReceivedDef")} />
-            <Kpi label={tk("complaintsOnTime")} value={k.pct(s.complaints.onTimePct)} definition={tk("complaintsOnTimeDef")} target={targets ? k.pct(targets.complaintOnTimePct) : undefined} />
+            <Kpi
+              label={tk("complaintsOnTime")}
+              value={k.pct(s.complaints.onTimePct)}
+              definition={tk("complaintsOnTimeDef")}
+              target={targets ? k.pct(targets.complaintOnTimePct) : undefined}
+            />
             <Kpi label={tk("complaintsOverdue")} value={k.count(s.complaints.overdue)} definition={tk("complaintsOverdueDef")} />
             <Kpi label={tk("deskUtilisation")} value={k.pct(s.appointments.utilisationPct)} definition={tk("deskUtilisationDef")} />
             <Kpi label={tk("noShow")} value={k.pct(s.appointments.noShowRatePct)} definition={tk("noShowDef")} />
@@ -100,7 +136,9 @@ export function PeriodView({ initialFrom, initialTo }: { initialFrom: string; in
           description={t("callsChartDesc")}
           empty={false}
           csvName={`gesprekken-${range.from}-${range.to}.csv`}
-          header={["date", "offered", "answered", "abandoned", "reachabilityPct"].map((h) => (h === "date" ? t("date") : h === "reachabilityPct" ? tk("reachability") : tk(h as "offered")))}
+          header={["date", "offered", "answered", "abandoned", "reachabilityPct"].map((h) =>
+            h === "date" ? t("date") : h === "reachabilityPct" ? tk("reachability") : tk(h as "offered"),
+          )}
           rows={daily.data.map((r) => [r.date, r.offered, r.answered, r.abandoned, r.reachabilityPct])}
           chart={
             <ResponsiveContainer width="100%" height="100%">
@@ -113,8 +151,23 @@ export function PeriodView({ initialFrom, initialTo }: { initialFrom: string; in
                 <Legend />
                 <Bar yAxisId="n" dataKey="answered" name={tk("answered")} stackId="c" fill={C.answered} isAnimationActive={false} />
                 <Bar yAxisId="n" dataKey="abandoned" name={tk("abandoned")} stackId="c" fill={C.abandoned} isAnimationActive={false} />
-                <Line yAxisId="p" dataKey="reachabilityPct" name={tk("reachability")} stroke={C.line} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
-                <ReferenceLine yAxisId="p" y={targets.reachabilityPct} stroke={C.target} strokeDasharray="6 3" label={{ value: `${t("target")} ${targets.reachabilityPct}%`, fill: C.target, position: "insideTopLeft" }} />
+                <Line
+                  yAxisId="p"
+                  dataKey="reachabilityPct"
+                  name={tk("reachability")}
+                  stroke={C.line}
+                  strokeWidth={2}
+                  dot={false}
+                  connectNulls
+                  isAnimationActive={false}
+                />
+                <ReferenceLine
+                  yAxisId="p"
+                  y={targets.reachabilityPct}
+                  stroke={C.target}
+                  strokeDasharray="6 3"
+                  label={{ value: `${t("target")} ${targets.reachabilityPct}%`, fill: C.target, position: "insideTopLeft" }}
+                />
               </ComposedChart>
             </ResponsiveContainer>
           }
@@ -140,7 +193,16 @@ export function PeriodView({ initialFrom, initialTo }: { initialFrom: string; in
                   <Tooltip />
                   <Legend />
                   <Bar dataKey="onTimePct" name={t("onTime")} fill={C.answered} isAnimationActive={false} />
-                  <ReferenceLine y={series.data.targets.complaintOnTimePct} stroke={C.target} strokeDasharray="6 3" label={{ value: `${t("target")} ${series.data.targets.complaintOnTimePct}%`, fill: C.target, position: "insideTopLeft" }} />
+                  <ReferenceLine
+                    y={series.data.targets.complaintOnTimePct}
+                    stroke={C.target}
+                    strokeDasharray="6 3"
+                    label={{
+                      value: `${t("target")} ${series.data.targets.complaintOnTimePct}%`,
+                      fill: C.target,
+                      position: "insideTopLeft",
+                    }}
+                  />
                 </BarChart>
               </ResponsiveContainer>
             }
@@ -164,8 +226,23 @@ export function PeriodView({ initialFrom, initialTo }: { initialFrom: string; in
                   <Legend />
                   <Bar yAxisId="n" dataKey="received" name={t("received")} fill={C.second} isAnimationActive={false} />
                   <Bar yAxisId="n" dataKey="firstResponses" name={t("firstResponses")} fill={C.answered} isAnimationActive={false} />
-                  <Line yAxisId="p" dataKey="withinSlaPct" name={tk("emailsWithinSla")} stroke={C.line} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
-                  <ReferenceLine yAxisId="p" y={series.data.targets.emailWithinSlaPct} stroke={C.target} strokeDasharray="6 3" label={{ value: `${t("target")} ${series.data.targets.emailWithinSlaPct}%`, fill: C.target, position: "insideTopLeft" }} />
+                  <Line
+                    yAxisId="p"
+                    dataKey="withinSlaPct"
+                    name={tk("emailsWithinSla")}
+                    stroke={C.line}
+                    strokeWidth={2}
+                    dot={false}
+                    connectNulls
+                    isAnimationActive={false}
+                  />
+                  <ReferenceLine
+                    yAxisId="p"
+                    y={series.data.targets.emailWithinSlaPct}
+                    stroke={C.target}
+                    strokeDasharray="6 3"
+                    label={{ value: `${t("target")} ${series.data.targets.emailWithinSlaPct}%`, fill: C.target, position: "insideTopLeft" }}
+                  />
                 </ComposedChart>
               </ResponsiveContainer>
             }

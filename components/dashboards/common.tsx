@@ -26,7 +26,19 @@ export function csvHref(header: string[], rows: (string | number | null)[][]): s
 }
 
 /** One figure with its definition beside it (spec 05: "shown in the app beside each figure"). */
-export function Kpi({ label, value, definition, testId, target }: { label: string; value: string; definition: string; testId?: string; target?: string }) {
+export function Kpi({
+  label,
+  value,
+  definition,
+  testId,
+  target,
+}: {
+  label: string;
+  value: string;
+  definition: string;
+  testId?: string;
+  target?: string;
+}) {
   const id = useId();
   const t = useTranslations("dashboards.period");
   return (

@@ -4,7 +4,18 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api";
 
-type Row = { id: string; createdAt: string; to: string; subject: string; kind: string; status: "queued" | "sent" | "failed"; attempts: number; nextAttemptAt: string; lastError: string | null; sentAt: string | null };
+type Row = {
+  id: string;
+  createdAt: string;
+  to: string;
+  subject: string;
+  kind: string;
+  status: "queued" | "sent" | "failed";
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  sentAt: string | null;
+};
 
 /** The outbox for admins: per message queued / sent / failed with the error, and a retry. */
 export function OutboxAdmin() {
@@ -31,13 +42,21 @@ export function OutboxAdmin() {
       <h1>{t("outboxTitle")}</h1>
       <div className="mb-4 flex flex-wrap items-end gap-4">
         <div>
-          <label className="label" htmlFor="ob-status">{t("outboxFilter")}</label>
+          <label className="label" htmlFor="ob-status">
+            {t("outboxFilter")}
+          </label>
           <select id="ob-status" className="input" value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">{t("outboxAll")}</option>
-            {(["queued", "sent", "failed"] as const).map((s) => <option key={s} value={s}>{t(`delivery.${s}`)}</option>)}
+            {(["queued", "sent", "failed"] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`delivery.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
-        <div role="status" aria-live="polite">{flash}</div>
+        <div role="status" aria-live="polite">
+          {flash}
+        </div>
       </div>
       <div className="overflow-x-auto">
         <table className="table">
@@ -61,13 +80,20 @@ export function OutboxAdmin() {
                 <td>{r.to}</td>
                 <td>{r.subject}</td>
                 <td>{r.kind}</td>
-                <td className={r.status === "failed" ? "font-bold text-danger" : r.status === "sent" ? "text-ok" : "text-warn"}>{t(`delivery.${r.status}`)}</td>
+                <td className={r.status === "failed" ? "font-bold text-danger" : r.status === "sent" ? "text-ok" : "text-warn"}>
+                  {t(`delivery.${r.status}`)}
+                </td>
                 <td>{r.attempts}</td>
                 <td className="whitespace-nowrap">{r.status === "queued" ? when(r.nextAttemptAt) : "—"}</td>
                 <td className="max-w-xs break-words">{r.lastError ?? "—"}</td>
                 <td>
                   {r.status !== "sent" ? (
-                    <button type="button" className="btn-secondary px-2 py-1 text-sm" aria-label={`${t("retry")}: ${r.subject}`} onClick={() => retry.mutate(r.id)}>
+                    <button
+                      type="button"
+                      className="btn-secondary px-2 py-1 text-sm"
+                      aria-label={`${t("retry")}: ${r.subject}`}
+                      onClick={() => retry.mutate(r.id)}
+                    >
                       {t("retry")}
                     </button>
                   ) : null}

@@ -7,9 +7,18 @@ import { useEffect, useRef, useState } from "react";
 import { apiFetch } from "@/lib/client/api";
 
 type Item = {
-  number: number; reference: string; subject: string; queue: string; status: string; priority: string; tags: string[];
-  assignee: { id: string; name: string } | null; customer: { name: string | null; email: string | null }; dueAt: string | null;
-  sla: "ok" | "due_soon" | "overdue" | "paused" | "done"; parseFailed: boolean;
+  number: number;
+  reference: string;
+  subject: string;
+  queue: string;
+  status: string;
+  priority: string;
+  tags: string[];
+  assignee: { id: string; name: string } | null;
+  customer: { name: string | null; email: string | null };
+  dueAt: string | null;
+  sla: "ok" | "due_soon" | "overdue" | "paused" | "done";
+  parseFailed: boolean;
 };
 type List = { items: Item[]; counts: { total: number; unassigned: number; overdue: number } };
 type Agent = { id: string; name: string };
@@ -46,7 +55,11 @@ export function TicketInbox({ queues }: { queues: string[] }) {
     queryFn: () => apiFetch<List>(`/api/v1/tickets?${params}`),
     refetchInterval: 5000,
   });
-  const agents = useQuery({ queryKey: ["tickets", "agents"], queryFn: () => apiFetch<Agent[]>("/api/v1/tickets/agents"), staleTime: 60_000 });
+  const agents = useQuery({
+    queryKey: ["tickets", "agents"],
+    queryFn: () => apiFetch<Agent[]>("/api/v1/tickets/agents"),
+    staleTime: 60_000,
+  });
   const items = list.data?.items ?? [];
 
   // j/k move through the list, Enter opens (the focused link does that itself).
@@ -86,46 +99,66 @@ export function TicketInbox({ queues }: { queues: string[] }) {
         }}
       >
         <div>
-          <label className="label" htmlFor="f-queue">{t("queue")}</label>
+          <label className="label" htmlFor="f-queue">
+            {t("queue")}
+          </label>
           <select id="f-queue" className="input" value={queue} onChange={(e) => setQueue(e.target.value)}>
             <option value="">{t("all")}</option>
             {queues.map((x) => (
-              <option key={x} value={x}>{t(`queues.${x}`)}</option>
+              <option key={x} value={x}>
+                {t(`queues.${x}`)}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label className="label" htmlFor="f-status">{t("status")}</label>
+          <label className="label" htmlFor="f-status">
+            {t("status")}
+          </label>
           <select id="f-status" className="input" value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">{t("active")}</option>
             {["new", "open", "pending", "solved", "closed"].map((x) => (
-              <option key={x} value={x}>{t(`statuses.${x}`)}</option>
+              <option key={x} value={x}>
+                {t(`statuses.${x}`)}
+              </option>
             ))}
             <option value="all">{t("all")}</option>
           </select>
         </div>
         <div>
-          <label className="label" htmlFor="f-assignee">{t("assignee")}</label>
+          <label className="label" htmlFor="f-assignee">
+            {t("assignee")}
+          </label>
           <select id="f-assignee" className="input" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
             <option value="">{t("all")}</option>
             <option value="me">{t("me")}</option>
             <option value="none">{t("nobody")}</option>
             {agents.data?.map((a) => (
-              <option key={a.id} value={a.id}>{a.name}</option>
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
             ))}
           </select>
         </div>
         <div className="md:col-span-2">
-          <label className="label" htmlFor="f-q">{t("search")}</label>
+          <label className="label" htmlFor="f-q">
+            {t("search")}
+          </label>
           <div className="flex gap-2">
             <input id="f-q" type="search" className="input" value={q} onChange={(e) => setQ(e.target.value)} aria-describedby="f-q-hint" />
-            <button type="submit" className="btn-secondary">{t("search")}</button>
+            <button type="submit" className="btn-secondary">
+              {t("search")}
+            </button>
           </div>
-          <p id="f-q-hint" className="mt-1 text-sm text-gray-700">{t("searchHint")}</p>
+          <p id="f-q-hint" className="mt-1 text-sm text-gray-700">
+            {t("searchHint")}
+          </p>
         </div>
         <div className="flex items-center gap-2 self-center">
           <input id="f-overdue" type="checkbox" className="h-5 w-5" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />
-          <label htmlFor="f-overdue" className="font-semibold">{t("overdueOnly")}</label>
+          <label htmlFor="f-overdue" className="font-semibold">
+            {t("overdueOnly")}
+          </label>
         </div>
       </form>
       <div role="status" aria-live="polite" className="mb-2 flex flex-wrap justify-between gap-2 text-sm">
@@ -147,9 +180,19 @@ export function TicketInbox({ queues }: { queues: string[] }) {
           </thead>
           <tbody>
             {items.map((it, i) => (
-              <tr key={it.number} className={`${i === selected ? "bg-rijks-light" : ""} ${it.sla === "overdue" ? "border-l-4 border-l-danger" : it.sla === "due_soon" ? "border-l-4 border-l-warn" : ""}`} data-testid="ticket-row">
+              <tr
+                key={it.number}
+                className={`${i === selected ? "bg-rijks-light" : ""} ${it.sla === "overdue" ? "border-l-4 border-l-danger" : it.sla === "due_soon" ? "border-l-4 border-l-warn" : ""}`}
+                data-testid="ticket-row"
+              >
                 <td className="whitespace-nowrap">
-                  <Link href={`/agent/tickets/${it.number}`} ref={(el) => { rowLinks.current[i] = el; }} onFocus={() => setSelected(i)}>
+                  <Link
+                    href={`/agent/tickets/${it.number}`}
+                    ref={(el) => {
+                      rowLinks.current[i] = el;
+                    }}
+                    onFocus={() => setSelected(i)}
+                  >
                     {it.reference}
                   </Link>
                 </td>

@@ -9,19 +9,46 @@ import { apiFetch, ApiError } from "@/lib/client/api";
 import { SLA_CLASS } from "./TicketInbox";
 
 type Message = {
-  id: string; direction: "in" | "out" | "note"; author: string | null; fromAddress: string | null; toAddress: string | null; subject: string | null;
-  text: string; html: string | null; remoteImages: boolean; parseFailed: boolean; hasRaw: boolean; version: number;
+  id: string;
+  direction: "in" | "out" | "note";
+  author: string | null;
+  fromAddress: string | null;
+  toAddress: string | null;
+  subject: string | null;
+  text: string;
+  html: string | null;
+  remoteImages: boolean;
+  parseFailed: boolean;
+  hasRaw: boolean;
+  version: number;
   authResults: AuthResults | null;
   delivery: { status: string; error: string | null; sentAt: string | null } | null;
-  attachments: { id: string; filename: string; contentType: string; size: number }[]; createdAt: string;
+  attachments: { id: string; filename: string; contentType: string; size: number }[];
+  createdAt: string;
 };
 type Ticket = {
-  number: number; reference: string; subject: string; queue: string; status: string; priority: string; tags: string[]; channel: string;
-  language: "nl" | "en"; parseFailed: boolean; version: number; assignee: { id: string; name: string } | null;
+  number: number;
+  reference: string;
+  subject: string;
+  queue: string;
+  status: string;
+  priority: string;
+  tags: string[];
+  channel: string;
+  language: "nl" | "en";
+  parseFailed: boolean;
+  version: number;
+  assignee: { id: string; name: string } | null;
   customer: { id: string; name: string | null; email: string | null; phone: string | null; vNumber: string | null } | null;
-  firstResponseDueAt: string | null; resolutionDueAt: string | null; sla: keyof typeof SLA_CLASS; linkedTicket: number | null; mergedInto: number | null;
-  readOnly: boolean; complaint: { reference: string } | null;
-  messages: Message[]; history: { type: string; id: string; reference: string; title: string; status: string; at: string; href: string; restricted?: boolean }[];
+  firstResponseDueAt: string | null;
+  resolutionDueAt: string | null;
+  sla: keyof typeof SLA_CLASS;
+  linkedTicket: number | null;
+  mergedInto: number | null;
+  readOnly: boolean;
+  complaint: { reference: string } | null;
+  messages: Message[];
+  history: { type: string; id: string; reference: string; title: string; status: string; at: string; href: string; restricted?: boolean }[];
   audit: { at: string; actor: string; action: string }[];
 };
 type Saved = { id: string; language: string; title: string; body: string };
@@ -64,7 +91,8 @@ export function TicketView({ number, me }: { number: number; me: { id: string; n
 
   const presence = useQuery({
     queryKey: ["tickets", "presence", number],
-    queryFn: () => apiFetch<Presence>(`/api/v1/tickets/${number}/presence`, { method: "POST", body: { typing: Date.now() - lastTyped.current < 6000 } }),
+    queryFn: () =>
+      apiFetch<Presence>(`/api/v1/tickets/${number}/presence`, { method: "POST", body: { typing: Date.now() - lastTyped.current < 6000 } }),
     refetchInterval: 4000,
   });
   useEffect(() => {
@@ -79,7 +107,10 @@ export function TicketView({ number, me }: { number: number; me: { id: string; n
   const refresh = () => qc.invalidateQueries({ queryKey: ["tickets", "one", number] });
   const send = useMutation({
     mutationFn: (expectedVersion: number) =>
-      apiFetch<{ version: number }>(`/api/v1/tickets/${number}/replies`, { method: "POST", body: { body: reply, status: statusAfter, expectedVersion } }),
+      apiFetch<{ version: number }>(`/api/v1/tickets/${number}/replies`, {
+        method: "POST",
+        body: { body: reply, status: statusAfter, expectedVersion },
+      }),
     onSuccess: (r) => {
       setReply("");
       setStale(null);
@@ -128,10 +159,18 @@ export function TicketView({ number, me }: { number: number; me: { id: string; n
   }, [d, savedLang]);
   const saved = useQuery({
     queryKey: ["tickets", "saved", savedQ, savedLang],
-    queryFn: () => apiFetch<Saved[]>(`/api/v1/tickets/saved-replies?${new URLSearchParams({ ...(savedQ ? { q: savedQ } : {}), ...(savedLang ? { language: savedLang } : {}) })}`),
+    queryFn: () =>
+      apiFetch<Saved[]>(
+        `/api/v1/tickets/saved-replies?${new URLSearchParams({ ...(savedQ ? { q: savedQ } : {}), ...(savedLang ? { language: savedLang } : {}) })}`,
+      ),
     enabled: !!d && !d.readOnly,
   });
-  const agents = useQuery({ queryKey: ["tickets", "agents"], queryFn: () => apiFetch<Agent[]>("/api/v1/tickets/agents"), staleTime: 60_000, enabled: !!d && !d.readOnly });
+  const agents = useQuery({
+    queryKey: ["tickets", "agents"],
+    queryFn: () => apiFetch<Agent[]>("/api/v1/tickets/agents"),
+    staleTime: 60_000,
+    enabled: !!d && !d.readOnly,
+  });
   const [assignee, setAssignee] = useState("");
   const [queue, setQueue] = useState("");
   const [status, setStatus] = useState("");
@@ -182,13 +221,23 @@ export function TicketView({ number, me }: { number: number; me: { id: string; n
         <dt className="font-semibold">{t("priority")}</dt>
         <dd>{t(`priorities.${d.priority}`)}</dd>
       </dl>
-      {d.mergedInto ? <p className="mb-2">{t("merged", { ref: `KIC-${d.mergedInto}` })} — <Link href={`/agent/tickets/${d.mergedInto}`}>KIC-{d.mergedInto}</Link></p> : null}
-      {d.linkedTicket ? <p className="mb-2">{t("linked", { ref: `KIC-${d.linkedTicket}` })} — <Link href={`/agent/tickets/${d.linkedTicket}`}>KIC-{d.linkedTicket}</Link></p> : null}
+      {d.mergedInto ? (
+        <p className="mb-2">
+          {t("merged", { ref: `KIC-${d.mergedInto}` })} — <Link href={`/agent/tickets/${d.mergedInto}`}>KIC-{d.mergedInto}</Link>
+        </p>
+      ) : null}
+      {d.linkedTicket ? (
+        <p className="mb-2">
+          {t("linked", { ref: `KIC-${d.linkedTicket}` })} — <Link href={`/agent/tickets/${d.linkedTicket}`}>KIC-{d.linkedTicket}</Link>
+        </p>
+      ) : null}
       {d.readOnly ? (
         <p className="card mb-4" data-testid="complaint-mail">
           {t("complaintMail")}{" "}
           {d.complaint ? (
-            <Link href={`/agent/complaints/${encodeURIComponent(d.complaint.reference)}`}>{t("complaintFile", { ref: d.complaint.reference })}</Link>
+            <Link href={`/agent/complaints/${encodeURIComponent(d.complaint.reference)}`}>
+              {t("complaintFile", { ref: d.complaint.reference })}
+            </Link>
           ) : null}
         </p>
       ) : null}
@@ -200,16 +249,25 @@ export function TicketView({ number, me }: { number: number; me: { id: string; n
             <ol className="space-y-4">
               {d.messages.map((m) => {
                 const isNew = seenVersion !== null && m.version > seenVersion;
-                const style = m.direction === "note" ? "border-l-8 border-amber-600 bg-amber-50" : m.direction === "out" ? "border-l-8 border-rijks bg-rijks-light" : "border-l-8 border-gray-500 bg-white";
+                const style =
+                  m.direction === "note"
+                    ? "border-l-8 border-amber-600 bg-amber-50"
+                    : m.direction === "out"
+                      ? "border-l-8 border-rijks bg-rijks-light"
+                      : "border-l-8 border-gray-500 bg-white";
                 return (
                   <li key={m.id} className={`rounded border border-gray-300 p-3 ${style}`} data-testid={`message-${m.direction}`}>
                     <p className="mb-1 text-sm">
-                      <strong>{m.direction === "note" ? t("internalNote") : m.direction === "out" ? t("ourReply") : t("customerMail")}</strong>
+                      <strong>
+                        {m.direction === "note" ? t("internalNote") : m.direction === "out" ? t("ourReply") : t("customerMail")}
+                      </strong>
                       {" · "}
                       {m.author ?? m.fromAddress ?? "—"} · {when(m.createdAt)}
                       {isNew ? <strong className="ml-2 text-danger">{t("newBadge")}</strong> : null}
                       {m.delivery ? (
-                        <span className={`ml-2 ${m.delivery.status === "failed" ? "text-danger" : m.delivery.status === "sent" ? "text-ok" : "text-warn"}`}>
+                        <span
+                          className={`ml-2 ${m.delivery.status === "failed" ? "text-danger" : m.delivery.status === "sent" ? "text-ok" : "text-warn"}`}
+                        >
                           {t(`delivery.${m.delivery.status}`)}
                           {m.delivery.error ? ` — ${t("deliveryError", { error: m.delivery.error })}` : null}
                         </span>
@@ -256,100 +314,128 @@ export function TicketView({ number, me }: { number: number; me: { id: string; n
           </section>
 
           {d.readOnly ? null : (
-          <>
-          <section aria-labelledby="reply-h" className="card mt-6">
-            <h2 id="reply-h">{t("reply")}</h2>
-            {stale ? (
-              <div role="alert" className="mb-3 rounded border-2 border-danger p-3" data-testid="stale-warning">
-                <p className="font-bold">{t("staleTitle")}</p>
-                <p>{t("staleText", { message: stale })}</p>
-                <button type="button" className="btn-danger mt-2" onClick={() => send.mutate(d.version)}>
-                  {t("sendAnyway")}
-                </button>
-              </div>
-            ) : null}
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                setFlash(null);
-                send.mutate(seenVersion ?? d.version);
-              }}
-            >
-              <fieldset className="mb-3 rounded border border-gray-300 p-3">
-                <legend className="px-1 font-semibold">{t("savedReplies")}</legend>
-                <div className="grid gap-2 md:grid-cols-3">
-                  <div className="md:col-span-2">
-                    <label className="label" htmlFor="saved-q">{t("savedReplySearch")}</label>
-                    <input id="saved-q" type="search" className="input" value={savedQ} onChange={(e) => setSavedQ(e.target.value)} />
+            <>
+              <section aria-labelledby="reply-h" className="card mt-6">
+                <h2 id="reply-h">{t("reply")}</h2>
+                {stale ? (
+                  <div role="alert" className="mb-3 rounded border-2 border-danger p-3" data-testid="stale-warning">
+                    <p className="font-bold">{t("staleTitle")}</p>
+                    <p>{t("staleText", { message: stale })}</p>
+                    <button type="button" className="btn-danger mt-2" onClick={() => send.mutate(d.version)}>
+                      {t("sendAnyway")}
+                    </button>
                   </div>
-                  <div>
-                    <label className="label" htmlFor="saved-lang">{t("savedReplyLanguage")}</label>
-                    <select id="saved-lang" className="input" value={savedLang} onChange={(e) => setSavedLang(e.target.value as "nl" | "en")}>
-                      <option value="nl">Nederlands</option>
-                      <option value="en">English</option>
-                    </select>
+                ) : null}
+                <form
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    setFlash(null);
+                    send.mutate(seenVersion ?? d.version);
+                  }}
+                >
+                  <fieldset className="mb-3 rounded border border-gray-300 p-3">
+                    <legend className="px-1 font-semibold">{t("savedReplies")}</legend>
+                    <div className="grid gap-2 md:grid-cols-3">
+                      <div className="md:col-span-2">
+                        <label className="label" htmlFor="saved-q">
+                          {t("savedReplySearch")}
+                        </label>
+                        <input id="saved-q" type="search" className="input" value={savedQ} onChange={(e) => setSavedQ(e.target.value)} />
+                      </div>
+                      <div>
+                        <label className="label" htmlFor="saved-lang">
+                          {t("savedReplyLanguage")}
+                        </label>
+                        <select
+                          id="saved-lang"
+                          className="input"
+                          value={savedLang}
+                          onChange={(e) => setSavedLang(e.target.value as "nl" | "en")}
+                        >
+                          <option value="nl">Nederlands</option>
+                          <option value="en">English</option>
+                        </select>
+                      </div>
+                    </div>
+                    <ul className="mt-2 max-h-48 overflow-y-auto text-sm">
+                      {saved.data?.map((s) => (
+                        <li key={s.id} className="flex items-center justify-between gap-2 border-b border-gray-200 py-1">
+                          <span>{s.title}</span>
+                          <button
+                            type="button"
+                            className="btn-secondary px-2 py-0 text-sm"
+                            aria-label={`${t("insert")}: ${s.title}`}
+                            onClick={() => setReply((r) => (r ? `${r}\n\n` : "") + fill(s.body, d.customer?.name ?? null, d.number))}
+                          >
+                            {t("insert")}
+                          </button>
+                        </li>
+                      ))}
+                      {saved.data && !saved.data.length ? <li>{t("noSavedReplies")}</li> : null}
+                    </ul>
+                  </fieldset>
+                  <label className="label" htmlFor="reply-body">
+                    {t("replyBody")}
+                  </label>
+                  <textarea
+                    id="reply-body"
+                    className="input min-h-40"
+                    value={reply}
+                    onChange={(e) => {
+                      setReply(e.target.value);
+                      lastTyped.current = Date.now();
+                    }}
+                    aria-invalid={fieldErr(send.error, "body") ? true : undefined}
+                    aria-describedby={fieldErr(send.error, "body") ? "reply-err" : undefined}
+                  />
+                  {fieldErr(send.error, "body") ? (
+                    <p id="reply-err" className="field-error">
+                      {fieldErr(send.error, "body")}
+                    </p>
+                  ) : null}
+                  {send.error && !(send.error instanceof ApiError && (send.error.code === "stale_ticket" || send.error.fields.body)) ? (
+                    <p role="alert" className="field-error">
+                      {(send.error as Error).message}
+                    </p>
+                  ) : null}
+                  <div className="mt-3 flex flex-wrap items-end gap-3">
+                    <div>
+                      <label className="label" htmlFor="reply-status">
+                        {t("statusAfterSend")}
+                      </label>
+                      <select id="reply-status" className="input" value={statusAfter} onChange={(e) => setStatusAfter(e.target.value)}>
+                        {STATUSES.map((s) => (
+                          <option key={s} value={s}>
+                            {t(`statuses.${s}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <button type="submit" className="btn" disabled={send.isPending || !reply.trim() || !d.customer?.email}>
+                      {t("send")}
+                    </button>
                   </div>
-                </div>
-                <ul className="mt-2 max-h-48 overflow-y-auto text-sm">
-                  {saved.data?.map((s) => (
-                    <li key={s.id} className="flex items-center justify-between gap-2 border-b border-gray-200 py-1">
-                      <span>{s.title}</span>
-                      <button type="button" className="btn-secondary px-2 py-0 text-sm" aria-label={`${t("insert")}: ${s.title}`} onClick={() => setReply((r) => (r ? `${r}\n\n` : "") + fill(s.body, d.customer?.name ?? null, d.number))}>
-                        {t("insert")}
-                      </button>
-                    </li>
-                  ))}
-                  {saved.data && !saved.data.length ? <li>{t("noSavedReplies")}</li> : null}
-                </ul>
-              </fieldset>
-              <label className="label" htmlFor="reply-body">{t("replyBody")}</label>
-              <textarea
-                id="reply-body"
-                className="input min-h-40"
-                value={reply}
-                onChange={(e) => {
-                  setReply(e.target.value);
-                  lastTyped.current = Date.now();
-                }}
-                aria-invalid={fieldErr(send.error, "body") ? true : undefined}
-                aria-describedby={fieldErr(send.error, "body") ? "reply-err" : undefined}
-              />
-              {fieldErr(send.error, "body") ? <p id="reply-err" className="field-error">{fieldErr(send.error, "body")}</p> : null}
-              {send.error && !(send.error instanceof ApiError && (send.error.code === "stale_ticket" || send.error.fields.body)) ? (
-                <p role="alert" className="field-error">{(send.error as Error).message}</p>
-              ) : null}
-              <div className="mt-3 flex flex-wrap items-end gap-3">
-                <div>
-                  <label className="label" htmlFor="reply-status">{t("statusAfterSend")}</label>
-                  <select id="reply-status" className="input" value={statusAfter} onChange={(e) => setStatusAfter(e.target.value)}>
-                    {STATUSES.map((s) => (
-                      <option key={s} value={s}>{t(`statuses.${s}`)}</option>
-                    ))}
-                  </select>
-                </div>
-                <button type="submit" className="btn" disabled={send.isPending || !reply.trim() || !d.customer?.email}>
-                  {t("send")}
-                </button>
-              </div>
-            </form>
-          </section>
+                </form>
+              </section>
 
-          <section aria-labelledby="note-h" className="card mt-6 border-amber-600 bg-amber-50">
-            <h2 id="note-h">{t("note")}</h2>
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                addNote.mutate();
-              }}
-            >
-              <label className="label" htmlFor="note-body">{t("noteBody")}</label>
-              <textarea id="note-body" className="input min-h-24" value={note} onChange={(e) => setNote(e.target.value)} />
-              <button type="submit" className="btn-secondary mt-2" disabled={addNote.isPending || !note.trim()}>
-                {t("addNote")}
-              </button>
-            </form>
-          </section>
-          </>
+              <section aria-labelledby="note-h" className="card mt-6 border-amber-600 bg-amber-50">
+                <h2 id="note-h">{t("note")}</h2>
+                <form
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    addNote.mutate();
+                  }}
+                >
+                  <label className="label" htmlFor="note-body">
+                    {t("noteBody")}
+                  </label>
+                  <textarea id="note-body" className="input min-h-24" value={note} onChange={(e) => setNote(e.target.value)} />
+                  <button type="submit" className="btn-secondary mt-2" disabled={addNote.isPending || !note.trim()}>
+                    {t("addNote")}
+                  </button>
+                </form>
+              </section>
+            </>
           )}
         </div>
 
@@ -389,61 +475,161 @@ export function TicketView({ number, me }: { number: number; me: { id: string; n
           </section>
 
           {d.readOnly ? null : (
-          <section aria-labelledby="act-h" className="card space-y-4">
-            <h2 id="act-h">{t("actions")}</h2>
-            <form className="space-y-2" onSubmit={(e) => { e.preventDefault(); patch.mutate({ assignee: assignee === "none" ? null : assignee || me.id }); }}>
-              <label className="label" htmlFor="act-assignee">{t("assignTo")}</label>
-              <select id="act-assignee" className="input" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-                <option value="">{t("me")} ({me.name})</option>
-                <option value="none">{t("nobody")}</option>
-                {agents.data?.filter((a) => a.id !== me.id).map((a) => (
-                  <option key={a.id} value={a.id}>{a.name}</option>
-                ))}
-              </select>
-              <button type="submit" className="btn-secondary" aria-label={`${t("apply")}: ${t("assignTo")}`}>{t("apply")}</button>
-            </form>
-            <form className="space-y-2" onSubmit={(e) => { e.preventDefault(); if (queue) patch.mutate({ queue }); }}>
-              <label className="label" htmlFor="act-queue">{t("moveQueue")}</label>
-              <select id="act-queue" className="input" value={queue || d.queue} onChange={(e) => setQueue(e.target.value)}>
-                {QUEUES.map((x) => (
-                  <option key={x} value={x}>{t(`queues.${x}`)}</option>
-                ))}
-              </select>
-              <button type="submit" className="btn-secondary" aria-label={`${t("apply")}: ${t("moveQueue")}`}>{t("apply")}</button>
-            </form>
-            <form className="space-y-2" onSubmit={(e) => { e.preventDefault(); patch.mutate({ status: status || d.status }); }}>
-              <label className="label" htmlFor="act-status">{t("changeStatus")}</label>
-              <select id="act-status" className="input" value={status || d.status} onChange={(e) => setStatus(e.target.value)}>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>{t(`statuses.${s}`)}</option>
-                ))}
-              </select>
-              <button type="submit" className="btn-secondary" aria-label={`${t("apply")}: ${t("changeStatus")}`}>{t("apply")}</button>
-            </form>
-            <form className="space-y-2" onSubmit={(e) => { e.preventDefault(); patch.mutate({ priority: priority || d.priority }); }}>
-              <label className="label" htmlFor="act-priority">{t("priority")}</label>
-              <select id="act-priority" className="input" value={priority || d.priority} onChange={(e) => setPriority(e.target.value)}>
-                {["low", "normal", "high", "urgent"].map((p) => (
-                  <option key={p} value={p}>{t(`priorities.${p}`)}</option>
-                ))}
-              </select>
-              <button type="submit" className="btn-secondary" aria-label={`${t("apply")}: ${t("priority")}`}>{t("apply")}</button>
-            </form>
-            <form className="space-y-2" onSubmit={(e) => { e.preventDefault(); patch.mutate({ tags: (tags ?? d.tags.join(", ")).split(",").map((x) => x.trim()).filter(Boolean) }); }}>
-              <label className="label" htmlFor="act-tags">{t("tags")}</label>
-              <input id="act-tags" className="input" value={tags ?? d.tags.join(", ")} onChange={(e) => setTags(e.target.value)} aria-describedby="act-tags-hint" />
-              <p id="act-tags-hint" className="text-sm text-gray-700">{t("tagsHint")}</p>
-              <button type="submit" className="btn-secondary" aria-label={`${t("apply")}: ${t("tags")}`}>{t("apply")}</button>
-            </form>
-            {patch.error ? <p role="alert" className="field-error">{(patch.error as Error).message}</p> : null}
-            <form className="space-y-2" onSubmit={(e) => { e.preventDefault(); merge.mutate(); }}>
-              <label className="label" htmlFor="act-merge">{t("mergeInto")}</label>
-              <input id="act-merge" className="input" inputMode="numeric" value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}
-                aria-invalid={merge.error ? true : undefined} aria-describedby={merge.error ? "merge-err" : undefined} />
-              {merge.error ? <p id="merge-err" className="field-error">{(merge.error as Error).message}</p> : null}
-              <button type="submit" className="btn-secondary" disabled={!mergeInto.trim()}>{t("merge")}</button>
-            </form>
-          </section>
+            <section aria-labelledby="act-h" className="card space-y-4">
+              <h2 id="act-h">{t("actions")}</h2>
+              <form
+                className="space-y-2"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  patch.mutate({ assignee: assignee === "none" ? null : assignee || me.id });
+                }}
+              >
+                <label className="label" htmlFor="act-assignee">
+                  {t("assignTo")}
+                </label>
+                <select id="act-assignee" className="input" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+                  <option value="">
+                    {t("me")} ({me.name})
+                  </option>
+                  <option value="none">{t("nobody")}</option>
+                  {agents.data
+                    ?.filter((a) => a.id !== me.id)
+                    .map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.name}
+                      </option>
+                    ))}
+                </select>
+                <button type="submit" className="btn-secondary" aria-label={`${t("apply")}: ${t("assignTo")}`}>
+                  {t("apply")}
+                </button>
+              </form>
+              <form
+                className="space-y-2"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  if (queue) patch.mutate({ queue });
+                }}
+              >
+                <label className="label" htmlFor="act-queue">
+                  {t("moveQueue")}
+                </label>
+                <select id="act-queue" className="input" value={queue || d.queue} onChange={(e) => setQueue(e.target.value)}>
+                  {QUEUES.map((x) => (
+                    <option key={x} value={x}>
+                      {t(`queues.${x}`)}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" className="btn-secondary" aria-label={`${t("apply")}: ${t("moveQueue")}`}>
+                  {t("apply")}
+                </button>
+              </form>
+              <form
+                className="space-y-2"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  patch.mutate({ status: status || d.status });
+                }}
+              >
+                <label className="label" htmlFor="act-status">
+                  {t("changeStatus")}
+                </label>
+                <select id="act-status" className="input" value={status || d.status} onChange={(e) => setStatus(e.target.value)}>
+                  {STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`statuses.${s}`)}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" className="btn-secondary" aria-label={`${t("apply")}: ${t("changeStatus")}`}>
+                  {t("apply")}
+                </button>
+              </form>
+              <form
+                className="space-y-2"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  patch.mutate({ priority: priority || d.priority });
+                }}
+              >
+                <label className="label" htmlFor="act-priority">
+                  {t("priority")}
+                </label>
+                <select id="act-priority" className="input" value={priority || d.priority} onChange={(e) => setPriority(e.target.value)}>
+                  {["low", "normal", "high", "urgent"].map((p) => (
+                    <option key={p} value={p}>
+                      {t(`priorities.${p}`)}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" className="btn-secondary" aria-label={`${t("apply")}: ${t("priority")}`}>
+                  {t("apply")}
+                </button>
+              </form>
+              <form
+                className="space-y-2"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  patch.mutate({
+                    tags: (tags ?? d.tags.join(", "))
+                      .split(",")
+                      .map((x) => x.trim())
+                      .filter(Boolean),
+                  });
+                }}
+              >
+                <label className="label" htmlFor="act-tags">
+                  {t("tags")}
+                </label>
+                <input
+                  id="act-tags"
+                  className="input"
+                  value={tags ?? d.tags.join(", ")}
+                  onChange={(e) => setTags(e.target.value)}
+                  aria-describedby="act-tags-hint"
+                />
+                <p id="act-tags-hint" className="text-sm text-gray-700">
+                  {t("tagsHint")}
+                </p>
+                <button type="submit" className="btn-secondary" aria-label={`${t("apply")}: ${t("tags")}`}>
+                  {t("apply")}
+                </button>
+              </form>
+              {patch.error ? (
+                <p role="alert" className="field-error">
+                  {(patch.error as Error).message}
+                </p>
+              ) : null}
+              <form
+                className="space-y-2"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  merge.mutate();
+                }}
+              >
+                <label className="label" htmlFor="act-merge">
+                  {t("mergeInto")}
+                </label>
+                <input
+                  id="act-merge"
+                  className="input"
+                  inputMode="numeric"
+                  value={mergeInto}
+                  onChange={(e) => setMergeInto(e.target.value)}
+                  aria-invalid={merge.error ? true : undefined}
+                  aria-describedby={merge.error ? "merge-err" : undefined}
+                />
+                {merge.error ? (
+                  <p id="merge-err" className="field-error">
+                    {(merge.error as Error).message}
+                  </p>
+                ) : null}
+                <button type="submit" className="btn-secondary" disabled={!mergeInto.trim()}>
+                  {t("merge")}
+                </button>
+              </form>
+            </section>
           )}
 
           <section aria-labelledby="audit-h" className="card">

@@ -41,7 +41,10 @@ export const deskOpeningHours = pgTable(
   (t) => [
     primaryKey({ columns: [t.deskCode, t.weekday, t.opens] }),
     check("desk_opening_hours_weekday_check", sql`${t.weekday} between 0 and 6`),
-    check("desk_opening_hours_time_check", sql`${t.opens} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$' and ${t.closes} ~ '^([01][0-9]|2[0-4]):[0-5][0-9]$' and ${t.opens} < ${t.closes}`),
+    check(
+      "desk_opening_hours_time_check",
+      sql`${t.opens} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$' and ${t.closes} ~ '^([01][0-9]|2[0-4]):[0-5][0-9]$' and ${t.opens} < ${t.closes}`,
+    ),
     check("desk_opening_hours_places_check", sql`${t.places} between 0 and 100`),
   ],
 );
@@ -60,7 +63,10 @@ export const deskClosures = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: tstz("created_at").notNull().defaultNow(),
   },
-  (t) => [index("desk_closures_desk_idx").on(t.deskCode, t.fromDate), check("desk_closures_range_check", sql`${t.toDate} >= ${t.fromDate}`)],
+  (t) => [
+    index("desk_closures_desk_idx").on(t.deskCode, t.fromDate),
+    check("desk_closures_range_check", sql`${t.toDate} >= ${t.fromDate}`),
+  ],
 );
 
 /**
@@ -107,7 +113,9 @@ export const appointmentHolds = pgTable(
   },
   (t) => [
     index("appointment_holds_slot_idx").on(t.slotId, t.expiresAt),
-    index("appointment_holds_client_idx").on(t.clientKey, t.expiresAt).where(sql`${t.clientKey} is not null`),
+    index("appointment_holds_client_idx")
+      .on(t.clientKey, t.expiresAt)
+      .where(sql`${t.clientKey} is not null`),
     check("appointment_holds_persons_check", sql`${t.persons} between 1 and 6`),
   ],
 );
@@ -156,7 +164,10 @@ export const appointments = pgTable(
      */
     capEmail: text("cap_email"),
     capPhone: text("cap_phone"),
-    capVNumbers: text("cap_v_numbers").array().notNull().default(sql`'{}'::text[]`),
+    capVNumbers: text("cap_v_numbers")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     uniqueIndex("appointments_reference_key").on(t.reference),
@@ -164,14 +175,20 @@ export const appointments = pgTable(
     index("appointments_slot_idx").on(t.slotId),
     index("appointments_customer_idx").on(t.customerId),
     index("appointments_email_idx").on(sql`lower(${t.email})`),
-    index("appointments_cap_email_idx").on(t.productKey, t.capEmail, t.startsAt).where(sql`${t.status} = 'booked' and ${t.capEmail} is not null`),
-    index("appointments_cap_phone_idx").on(t.productKey, t.capPhone, t.startsAt).where(sql`${t.status} = 'booked' and ${t.capPhone} is not null`),
+    index("appointments_cap_email_idx")
+      .on(t.productKey, t.capEmail, t.startsAt)
+      .where(sql`${t.status} = 'booked' and ${t.capEmail} is not null`),
+    index("appointments_cap_phone_idx")
+      .on(t.productKey, t.capPhone, t.startsAt)
+      .where(sql`${t.status} = 'booked' and ${t.capPhone} is not null`),
     // fastupdate off: every booking searches this index, and a search reads GIN's whole pending list.
     index("appointments_cap_v_numbers_idx")
       .using("gin", t.capVNumbers)
       .with({ fastupdate: false })
       .where(sql`${t.status} = 'booked' and ${t.capVNumbers} <> '{}'`),
-    index("appointments_reminder_idx").on(t.startsAt).where(sql`${t.status} = 'booked' and ${t.reminderSentAt} is null`),
+    index("appointments_reminder_idx")
+      .on(t.startsAt)
+      .where(sql`${t.status} = 'booked' and ${t.reminderSentAt} is null`),
     check("appointments_persons_check", sql`${t.persons} between 1 and 6 and jsonb_array_length(${t.personList}) = ${t.persons}`),
     check("appointments_contact_check", sql`${t.email} is not null or ${t.phone} is not null or ${t.anonymisedAt} is not null`),
     check("appointments_language_check", sql`${t.language} in ('nl','en')`),
@@ -195,7 +212,11 @@ export const appointmentOpenings = pgTable(
     createdAt: tstz("created_at").notNull().defaultNow(),
     processedAt: tstz("processed_at"),
   },
-  (t) => [index("appointment_openings_todo_idx").on(t.id).where(sql`${t.processedAt} is null`)],
+  (t) => [
+    index("appointment_openings_todo_idx")
+      .on(t.id)
+      .where(sql`${t.processedAt} is null`),
+  ],
 );
 
 /** "Tell me when an earlier slot opens": double opt-in, one email, ends when used/unsubscribed/past its date. */
@@ -209,7 +230,10 @@ export const slotAlerts = pgTable(
       .references(() => products.key),
     persons: integer("persons").notNull(),
     /** Empty = any desk that offers the product. */
-    deskCodes: text("desk_codes").array().notNull().default(sql`'{}'::text[]`),
+    deskCodes: text("desk_codes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     before: date("before", { mode: "string" }).notNull(),
     language: text("language").notNull().default("nl"),
     status: text("status").$type<SlotAlertStatus>().notNull().default("pending"),
@@ -223,7 +247,9 @@ export const slotAlerts = pgTable(
   (t) => [
     uniqueIndex("slot_alerts_confirm_key").on(t.confirmTokenHash),
     uniqueIndex("slot_alerts_unsubscribe_key").on(t.unsubscribeTokenHash),
-    index("slot_alerts_live_idx").on(t.productKey, t.before).where(sql`${t.status} = 'confirmed'`),
+    index("slot_alerts_live_idx")
+      .on(t.productKey, t.before)
+      .where(sql`${t.status} = 'confirmed'`),
     check("slot_alerts_persons_check", sql`${t.persons} between 1 and 6`),
     check("slot_alerts_language_check", sql`${t.language} in ('nl','en')`),
     check("slot_alerts_status_check", sql.raw(`status in ('${SLOT_ALERT_STATUSES.join("','")}')`)),

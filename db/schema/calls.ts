@@ -49,7 +49,10 @@ export const calls = pgTable(
     appointmentId: uuid("appointment_id"),
     complaintId: uuid("complaint_id"),
     /** CTI: the extensions/users whose phones ring (Zammad's `user`), for the screen pop before an answer. */
-    ringingUsers: text("ringing_users").array().notNull().default(sql`'{}'::text[]`),
+    ringingUsers: text("ringing_users")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** For a call-back: the missed call it answers. */
     callbackOfId: bigint("callback_of_id", { mode: "number" }),
     createdAt: tstz("created_at").notNull().defaultNow(),
@@ -78,7 +81,9 @@ export const calls = pgTable(
       sql.raw(`callback_outcome is null or callback_outcome in ('reached','no_answer','voicemail','wrong_number')`),
     ),
     // The missed-calls list: recent unanswered inbound calls not yet called back.
-    index("calls_missed_idx").on(t.offeredAt).where(sql.raw(`result in ('abandoned','timeout','no_answer','busy') and callback_outcome is null`)),
+    index("calls_missed_idx")
+      .on(t.offeredAt)
+      .where(sql.raw(`result in ('abandoned','timeout','no_answer','busy') and callback_outcome is null`)),
     // The daily retention job finds the calls still to anonymise without walking years of done ones.
     index("calls_not_anonymised_idx").on(t.offeredAt).where(sql.raw(`anonymised_at is null`)),
     // The screen pop: open CTI calls.

@@ -27,7 +27,15 @@ export const COMPLAINT_STATUSES = ["triage", "open", "closed"] as const;
 export const COMPLAINT_OUTCOMES = ["founded", "partly_founded", "unfounded", "no_judgement"] as const;
 export const COMPLAINT_CLOSURES = ["decided", "declined", "informal", "withdrawn"] as const;
 /** The IND's own complaint categories (its monthly publication), seeded with these keys; labels are editable. */
-export const COMPLAINT_CATEGORY_KEYS = ["behandelduur", "dienstverlening", "bejegening", "nationale_ombudsman", "beleid", "it", "overig"] as const;
+export const COMPLAINT_CATEGORY_KEYS = [
+  "behandelduur",
+  "dienstverlening",
+  "bejegening",
+  "nationale_ombudsman",
+  "beleid",
+  "it",
+  "overig",
+] as const;
 /** Awb 9:10(2): the only grounds for not hearing the complainant. */
 export const HEARING_SKIP_GROUNDS = ["manifestly_unfounded", "complainant_waived", "no_reply_in_time"] as const;
 /** Who may be offered a hearing (Awb 9:10(1)): the complainant and the person the complaint is about. */
@@ -38,8 +46,25 @@ export type DeadlineStepRow =
   | { kind: "committee"; on: string }
   | { kind: "postponed"; until: string; noticeSentOn: string }
   | { kind: "consent"; until: string; consentOn: string };
-export const COMPLAINT_SUBJECTS = ["processing_time", "treatment", "information", "decision_quality", "accessibility", "desk_visit", "other"] as const;
-export const LETTER_KINDS = ["acknowledgement", "postponement", "consent_postponement", "decline", "informal", "hearing", "decision", "withdrawal"] as const;
+export const COMPLAINT_SUBJECTS = [
+  "processing_time",
+  "treatment",
+  "information",
+  "decision_quality",
+  "accessibility",
+  "desk_visit",
+  "other",
+] as const;
+export const LETTER_KINDS = [
+  "acknowledgement",
+  "postponement",
+  "consent_postponement",
+  "decline",
+  "informal",
+  "hearing",
+  "decision",
+  "withdrawal",
+] as const;
 export const REMINDER_KINDS = ["handler_2_weeks", "handler_3_working_days", "supervisors_overdue"] as const;
 /** 10 MB per attachment, at most 5 per complaint (checked in the service, size also by the DB). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -148,8 +173,12 @@ export const complaints = pgTable(
   },
   (t) => [
     uniqueIndex("complaints_reference_key").on(t.reference),
-    uniqueIndex("complaints_inbound_message_key").on(t.inboundMessageId).where(sql`${t.inboundMessageId} is not null`),
-    index("complaints_open_deadline_idx").on(t.deadline).where(sql`${t.status} <> 'closed'`),
+    uniqueIndex("complaints_inbound_message_key")
+      .on(t.inboundMessageId)
+      .where(sql`${t.inboundMessageId} is not null`),
+    index("complaints_open_deadline_idx")
+      .on(t.deadline)
+      .where(sql`${t.status} <> 'closed'`),
     index("complaints_received_idx").on(t.receivedOn),
     index("complaints_closed_idx").on(t.closedOn),
     index("complaints_handler_idx").on(t.handlerId),
@@ -159,27 +188,52 @@ export const complaints = pgTable(
     check("complaints_status_check", sql.raw(`status in ('triage','open','closed')`)),
     check("complaints_language_check", sql.raw(`language in ('nl','en')`)),
     check("complaints_subject_check", sql.raw(`subject in ('${COMPLAINT_SUBJECTS.join("','")}')`)),
-    check("complaints_outcome_check", sql.raw(`outcome is null or outcome in ('founded','partly_founded','unfounded','no_judgement','withdrawn')`)),
+    check(
+      "complaints_outcome_check",
+      sql.raw(`outcome is null or outcome in ('founded','partly_founded','unfounded','no_judgement','withdrawn')`),
+    ),
     check("complaints_closed_as_check", sql.raw(`closed_as is null or closed_as in ('${COMPLAINT_CLOSURES.join("','")}')`)),
-    check("complaints_withdrawn_complete", sql.raw(`(withdrawn_on is not null) = (closed_as is not distinct from 'withdrawn') and (withdrawn_on is not null) = (outcome is not distinct from 'withdrawn') and (withdrawn_on is null or closed_on = withdrawn_on)`)),
-    check("complaints_hearing_skip_ground_check", sql.raw(`hearing_skip_ground is null or hearing_skip_ground in ('${HEARING_SKIP_GROUNDS.join("','")}')`)),
-    check("complaints_hearing_offered_check", sql.raw(`hearing_offered_to is null or hearing_offered_to <@ array['${HEARING_PARTIES.join("','")}']::text[]`)),
-    check("complaints_oral_rule_check", sql.raw(`oral_rule is null or (oral_rule in ('${ORAL_RULES.join("','")}') and channel in ('phone','desk'))`)),
+    check(
+      "complaints_withdrawn_complete",
+      sql.raw(
+        `(withdrawn_on is not null) = (closed_as is not distinct from 'withdrawn') and (withdrawn_on is not null) = (outcome is not distinct from 'withdrawn') and (withdrawn_on is null or closed_on = withdrawn_on)`,
+      ),
+    ),
+    check(
+      "complaints_hearing_skip_ground_check",
+      sql.raw(`hearing_skip_ground is null or hearing_skip_ground in ('${HEARING_SKIP_GROUNDS.join("','")}')`),
+    ),
+    check(
+      "complaints_hearing_offered_check",
+      sql.raw(`hearing_offered_to is null or hearing_offered_to <@ array['${HEARING_PARTIES.join("','")}']::text[]`),
+    ),
+    check(
+      "complaints_oral_rule_check",
+      sql.raw(`oral_rule is null or (oral_rule in ('${ORAL_RULES.join("','")}') and channel in ('phone','desk'))`),
+    ),
     check("complaints_deadline_steps_check", sql.raw(`jsonb_typeof(deadline_steps) = 'array'`)),
     check("complaints_closed_check", sql.raw(`(status = 'closed') = (closed_on is not null)`)),
     check("complaints_closed_after_receipt", sql.raw(`closed_on is null or closed_on >= received_on`)),
-    check("complaints_received_not_after_creation", sql.raw(`imported_at is not null or received_on <= (created_at at time zone 'Europe/Amsterdam')::date`)),
+    check(
+      "complaints_received_not_after_creation",
+      sql.raw(`imported_at is not null or received_on <= (created_at at time zone 'Europe/Amsterdam')::date`),
+    ),
     check("complaints_deadline_after_receipt", sql.raw(`deadline > received_on`)),
     check("complaints_ack_after_receipt", sql.raw(`acknowledged_on is null or acknowledged_on >= received_on`)),
     check("complaints_decided_after_receipt", sql.raw(`decided_on is null or decided_on >= received_on`)),
     check("complaints_decision_complete", sql.raw(`(decided_on is null) = (outcome is null or outcome = 'withdrawn')`)),
     check("complaints_decline_complete", sql.raw(`(declined_on is null) = (decline_reason is null)`)),
-    check("complaints_hearing_one_of", sql.raw(`hearing_report is null or (hearing_skipped_because is null and hearing_skip_ground is null)`)),
+    check(
+      "complaints_hearing_one_of",
+      sql.raw(`hearing_report is null or (hearing_skipped_because is null and hearing_skip_ground is null)`),
+    ),
     // Imported history (an older system) may lack the notice date and the complainant's contact details.
     check("complaints_postpone_pair", sql.raw(`imported_at is not null or (postponed_until is null) = (postponement_notice_on is null)`)),
     check(
       "complaints_contact",
-      sql.raw(`imported_at is not null or anonymised_at is not null or complainant_email is not null or complainant_address is not null or complainant_phone is not null`),
+      sql.raw(
+        `imported_at is not null or anonymised_at is not null or complainant_email is not null or complainant_address is not null or complainant_phone is not null`,
+      ),
     ),
   ],
 );

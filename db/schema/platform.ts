@@ -32,7 +32,10 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     role: text("role").$type<Role>().notNull(),
-    deskCodes: text("desk_codes").array().notNull().default(sql`'{}'::text[]`),
+    deskCodes: text("desk_codes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Phone extension / number, to match CTI events to the agent (spec 03). */
     extension: text("extension"),
     locale: text("locale").notNull().default("nl"),
@@ -94,7 +97,9 @@ export const events = pgTable(
     index("events_at_idx").on(t.at),
     // The access log by person: reads whose answer showed this customer's data (lib/privacy/audit.ts), for the
     // subject-access export.
-    index("events_read_customers_idx").using("gin", sql`(${t.data} -> 'customers')`).where(sql`${t.action} = 'read'`),
+    index("events_read_customers_idx")
+      .using("gin", sql`(${t.data} -> 'customers')`)
+      .where(sql`${t.action} = 'read'`),
   ],
 );
 
@@ -140,7 +145,9 @@ export const customers = pgTable(
     anonymisedAt: tstz("anonymised_at"),
   },
   (t) => [
-    uniqueIndex("customers_email_key").on(sql`lower(${t.email})`).where(sql`${t.email} is not null`),
+    uniqueIndex("customers_email_key")
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.email} is not null`),
     index("customers_phone_idx").on(t.phone),
     index("customers_v_number_idx").on(t.vNumber),
     check("customers_language_check", sql`${t.language} in ('nl','en')`),
@@ -243,7 +250,10 @@ export const atwDecreeDays = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: tstz("created_at").notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("atw_decree_days_day_key").on(t.day), check("atw_decree_days_decree_check", sql`length(${t.decree}) between 5 and 500`)],
+  (t) => [
+    uniqueIndex("atw_decree_days_day_key").on(t.day),
+    check("atw_decree_days_decree_check", sql`length(${t.decree}) between 5 and 500`),
+  ],
 );
 
 // ---- Outbound email: the outbox every capability writes to -------------------------------------------
@@ -293,7 +303,9 @@ export const outboundEmails = pgTable(
   },
   (t) => [
     uniqueIndex("outbound_emails_message_id_key").on(t.messageId),
-    index("outbound_emails_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
+    index("outbound_emails_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'queued'`),
     index("outbound_emails_context_idx").on(t.contextType, t.contextId),
     check("outbound_emails_status_check", sql`${t.status} in ('queued','sent','failed')`),
     check("outbound_emails_lease_check", sql`(${t.claimToken} is null) = (${t.leaseUntil} is null)`),

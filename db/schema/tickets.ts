@@ -19,7 +19,15 @@ import {
 import { customers, users } from "./platform";
 
 /** What one trusted Authentication-Results header said, per method (RFC 8601): `pass`, `fail`, `none`, … */
-export type AuthResults = { authservId: string; spf?: string; dkim?: string; dmarc?: string; dkimDomain?: string; spfDomain?: string; fromDomain?: string };
+export type AuthResults = {
+  authservId: string;
+  spf?: string;
+  dkim?: string;
+  dmarc?: string;
+  dkimDomain?: string;
+  spfDomain?: string;
+  fromDomain?: string;
+};
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
@@ -54,7 +62,10 @@ export const tickets = pgTable(
     queue: text("queue").$type<TicketQueue>().notNull().default("frontdesk"),
     status: text("status").$type<TicketStatus>().notNull().default("new"),
     priority: text("priority").notNull().default("normal"),
-    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    tags: text("tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     assigneeId: uuid("assignee_id").references(() => users.id),
     customerId: uuid("customer_id").references(() => customers.id),
     channel: text("channel").notNull().default("email"),
@@ -82,7 +93,9 @@ export const tickets = pgTable(
   (t) => [
     uniqueIndex("tickets_number_key").on(t.number),
     index("tickets_inbox_idx").on(t.status, t.queue, t.firstResponseDueAt),
-    index("tickets_assignee_idx").on(t.assigneeId).where(sql`${t.status} in ('new','open','pending')`),
+    index("tickets_assignee_idx")
+      .on(t.assigneeId)
+      .where(sql`${t.status} in ('new','open','pending')`),
     index("tickets_customer_idx").on(t.customerId, t.createdAt),
     index("tickets_created_idx").on(t.createdAt),
     check("tickets_queue_check", inList("queue", TICKET_QUEUES)),
@@ -169,7 +182,10 @@ export const savedReplies = pgTable(
     body: text("body").notNull(),
     createdAt: tstz("created_at").notNull().defaultNow(),
   },
-  (t) => [check("saved_replies_language_check", sql`${t.language} in ('nl','en')`), uniqueIndex("saved_replies_title_key").on(t.language, t.title)],
+  (t) => [
+    check("saved_replies_language_check", sql`${t.language} in ('nl','en')`),
+    uniqueIndex("saved_replies_title_key").on(t.language, t.title),
+  ],
 );
 
 /** Acknowledgements sent, to allow at most 3 per sender per hour (counted in SQL under a lock). */

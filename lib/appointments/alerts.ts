@@ -21,11 +21,15 @@ const PENDING_HOURS = 48;
 const confirmLink = (t: string) => `${appUrl()}/api/v1/slot-alerts/confirm?token=${encodeURIComponent(t)}`;
 const unsubscribeLink = (t: string) => `${appUrl()}/api/v1/slot-alerts/unsubscribe?token=${encodeURIComponent(t)}`;
 
-export async function createSlotAlert(input: { email: string; product: string; persons: number; desks: "ALL" | string[]; before: IsoDate; language: Lang }, now = new Date()) {
+export async function createSlotAlert(
+  input: { email: string; product: string; persons: number; desks: "ALL" | string[]; before: IsoDate; language: Lang },
+  now = new Date(),
+) {
   const product = await productOr404(input.product);
   const desks = input.desks === "ALL" ? [] : [...new Set(input.desks)];
   for (const d of desks) await deskOr404(d);
-  if (input.before <= todayIn(NL_TZ, now)) throw ruleViolation("date_in_past", "The date must be in the future", { before: "not in the future" });
+  if (input.before <= todayIn(NL_TZ, now))
+    throw ruleViolation("date_in_past", "The date must be in the future", { before: "not in the future" });
   const confirm = newToken();
   const unsubscribe = newToken();
   const l = input.language;
@@ -72,7 +76,17 @@ export async function unsubscribeSlotAlert(token: string): Promise<"unsubscribed
   return rows[0] ? "unsubscribed" : "invalid";
 }
 
-type AlertRow = { id: string; email: string; product_key: string; persons: number; desk_codes: string[]; before: string; language: Lang; confirmed_at: Date; unsubscribe_token_hash: string };
+type AlertRow = {
+  id: string;
+  email: string;
+  product_key: string;
+  persons: number;
+  desk_codes: string[];
+  before: string;
+  language: Lang;
+  confirmed_at: Date;
+  unsubscribe_token_hash: string;
+};
 
 /**
  * The job (every 30 s, and woken on every cancellation): expires old alerts, takes the openings not yet
@@ -101,7 +115,14 @@ export async function processSlotAlerts(now: Date = new Date()): Promise<{ openi
       );
       if (!matches) continue;
       const [slot] = await availableSlots(
-        { desks: alert.desk_codes.length ? alert.desk_codes : null, product: alert.product_key, persons: alert.persons, from: today, to: addDays(alert.before, -1), limit: 1 },
+        {
+          desks: alert.desk_codes.length ? alert.desk_codes : null,
+          product: alert.product_key,
+          persons: alert.persons,
+          from: today,
+          to: addDays(alert.before, -1),
+          limit: 1,
+        },
         now,
       );
       if (!slot) continue;

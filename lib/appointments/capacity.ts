@@ -50,23 +50,30 @@ export async function saveOpeningHours(
   const desk = await deskOr404(deskCode);
   let opened = 0;
   await db.transaction(async (tx) => {
-    await tx.execute(sql`update desks set slot_minutes = ${input.slotMinutes}, horizon_days = ${input.horizonDays}, min_notice_days = ${input.minNoticeDays} where code = ${deskCode}`);
+    await tx.execute(
+      sql`update desks set slot_minutes = ${input.slotMinutes}, horizon_days = ${input.horizonDays}, min_notice_days = ${input.minNoticeDays} where code = ${deskCode}`,
+    );
     await tx.execute(sql`delete from desk_opening_hours where desk_code = ${deskCode}`);
     for (const h of input.hours)
-      await tx.execute(sql`insert into desk_opening_hours (desk_code, weekday, opens, closes, places) values (${deskCode}, ${h.weekday}, ${h.opens}, ${h.closes}, ${h.places})`);
+      await tx.execute(
+        sql`insert into desk_opening_hours (desk_code, weekday, opens, closes, places) values (${deskCode}, ${h.weekday}, ${h.opens}, ${h.closes}, ${h.places})`,
+      );
     const next = { ...desk, ...input };
     const { rows } = await tx.execute<{ id: string; local_date: string; places: number; taken: number }>(
       sql`select id, local_date, places, taken from appointment_slots where desk_code = ${deskCode} and starts_at > now() for update`,
     );
     const byDate = new Map<string, Map<string, number>>();
     for (const r of rows) {
-      if (!byDate.has(r.local_date)) byDate.set(r.local_date, new Map(slotsOnDay(next, r.local_date, { evenWhenClosed: true }).map((s) => [s.id, s.places])));
+      if (!byDate.has(r.local_date))
+        byDate.set(r.local_date, new Map(slotsOnDay(next, r.local_date, { evenWhenClosed: true }).map((s) => [s.id, s.places])));
       const places = Math.max(r.taken, byDate.get(r.local_date)!.get(r.id) ?? 0);
       if (places !== r.places) {
         await tx.execute(sql`update appointment_slots set places = ${places} where id = ${r.id}`);
         if (places > r.places) {
           opened++;
-          await tx.execute(sql`insert into appointment_openings (desk_code, slot_id, local_date) values (${deskCode}, ${r.id}, ${r.local_date})`);
+          await tx.execute(
+            sql`insert into appointment_openings (desk_code, slot_id, local_date) values (${deskCode}, ${r.id}, ${r.local_date})`,
+          );
         }
       }
     }
@@ -102,7 +109,16 @@ export async function addClosure(actor: Actor, deskCode: string, c: { fromDate: 
       await queueAppointmentMail(
         tx,
         "closure",
-        { id: a.id, reference: a.reference, email: a.email, language: a.language, persons: a.persons, personList: a.person_list, startsAt: new Date(a.starts_at), endsAt: new Date(a.ends_at) },
+        {
+          id: a.id,
+          reference: a.reference,
+          email: a.email,
+          language: a.language,
+          persons: a.persons,
+          personList: a.person_list,
+          startsAt: new Date(a.starts_at),
+          endsAt: new Date(a.ends_at),
+        },
         desk,
         await productOr404(a.product_key),
         { reason: c.reason, token },
@@ -112,7 +128,13 @@ export async function addClosure(actor: Actor, deskCode: string, c: { fromDate: 
     await recordEvent(tx, actor, "desk", deskCode, "closure-added", { ...c, affected: affected.rows.length });
     return {
       id: rows[0].id,
-      affected: affected.rows.map((a) => ({ reference: a.reference, date: a.local_date, names: a.person_list.map((p) => p.name), email: a.email, phone: a.phone })),
+      affected: affected.rows.map((a) => ({
+        reference: a.reference,
+        date: a.local_date,
+        names: a.person_list.map((p) => p.name),
+        email: a.email,
+        phone: a.phone,
+      })),
     };
   });
   invalidateReference();

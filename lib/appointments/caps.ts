@@ -42,12 +42,16 @@ export function refuseOverCap(hit: unknown, product: string, persons?: { vNumber
     throw ruleViolation("booking_cap_phone", `This phone number has ${what}; cancel one or choose another time for it`, { phone: what });
   const v = hit.slice(2);
   const i = (persons ?? []).findIndex((p) => p.vNumber?.trim() === v);
-  throw ruleViolation("booking_cap_v_number", `A person in this booking has ${what}`, { [i >= 0 ? `persons.${i}.vNumber` : "persons"]: what });
+  throw ruleViolation("booking_cap_v_number", `A person in this booking has ${what}`, {
+    [i >= 0 ? `persons.${i}.vNumber` : "persons"]: what,
+  });
 }
 
 export async function checkHoldCap(tx: DbOrTx, clientKey: string): Promise<void> {
   const cap = env().APPOINTMENTS_MAX_ACTIVE_HOLDS;
   const { rows } = await tx.execute<{ ok: boolean }>(sql`select appointment_hold_allowed(${clientKey}, ${cap}) as ok`);
   if (!rows[0]?.ok)
-    throw ruleViolation("hold_cap", `At most ${cap} times can be held at once from one address; book or wait a few minutes`, { slotId: "too many held times" });
+    throw ruleViolation("hold_cap", `At most ${cap} times can be held at once from one address; book or wait a few minutes`, {
+      slotId: "too many held times",
+    });
 }

@@ -20,14 +20,24 @@ const g = globalThis as unknown as { __apptRef?: Promise<Reference>; __apptRefAt
 
 /** Opening hours a desk without rows of its own gets: weekdays, a lunch break, its default places. */
 export function defaultHours(calendar: CalendarName, places: number): OpeningPeriod[] {
-  const periods = isCaribbean(calendar) ? [["08:00", "12:00"], ["13:00", "16:00"]] : [["09:00", "12:30"], ["13:30", "17:00"]];
+  const periods = isCaribbean(calendar)
+    ? [
+        ["08:00", "12:00"],
+        ["13:00", "16:00"],
+      ]
+    : [
+        ["09:00", "12:30"],
+        ["13:30", "17:00"],
+      ];
   return [1, 2, 3, 4, 5].flatMap((weekday) => periods.map(([opens, closes]) => ({ weekday, opens, closes, places })));
 }
 
 async function load(): Promise<Reference> {
   const [d, h, c, x, p, dp] = await Promise.all([
     db.execute<Record<string, unknown>>(sql`select * from desks order by code`),
-    db.execute<{ desk_code: string; weekday: number; opens: string; closes: string; places: number }>(sql`select * from desk_opening_hours`),
+    db.execute<{ desk_code: string; weekday: number; opens: string; closes: string; places: number }>(
+      sql`select * from desk_opening_hours`,
+    ),
     db.execute<{ desk_code: string; from_date: string; to_date: string; reason: string }>(
       sql`select desk_code, from_date, to_date, reason from desk_closures where to_date >= current_date - 2`,
     ),
@@ -39,7 +49,9 @@ async function load(): Promise<Reference> {
   for (const r of d.rows) {
     const code = r.code as string;
     const calendar = r.holiday_calendar as CalendarName;
-    const hours = h.rows.filter((o) => o.desk_code === code).map((o) => ({ weekday: o.weekday, opens: o.opens, closes: o.closes, places: o.places }));
+    const hours = h.rows
+      .filter((o) => o.desk_code === code)
+      .map((o) => ({ weekday: o.weekday, opens: o.opens, closes: o.closes, places: o.places }));
     desks.set(code, {
       code,
       nameNl: r.name_nl as string,
@@ -55,7 +67,10 @@ async function load(): Promise<Reference> {
       hours: hours.length ? hours : defaultHours(calendar, r.places_per_slot as number),
       closures: c.rows.filter((o) => o.desk_code === code).map((o) => ({ fromDate: o.from_date, toDate: o.to_date, reason: o.reason })),
       officeClosedDays: x.rows.filter((o) => o.calendar === calendar).map((o) => o.day),
-      products: dp.rows.filter((o) => o.desk_code === code).map((o) => o.product_key).sort(),
+      products: dp.rows
+        .filter((o) => o.desk_code === code)
+        .map((o) => o.product_key)
+        .sort(),
     });
   }
   const products = new Map<string, ProductInfo>();

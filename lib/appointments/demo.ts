@@ -7,8 +7,40 @@ import { reference } from "./config";
 import { hashToken, newReference, newToken } from "./service";
 import { slotsOnDay } from "./slots";
 
-const FIRST = ["Sara", "Mohammed", "Anna", "Wei", "Olena", "Ahmed", "Maria", "Ravi", "Fatma", "João", "Elif", "Tomasz", "Amina", "Lucas", "Priya", "Yusuf"];
-const LAST = ["Kowalski", "Haddad", "Chen", "Petrenko", "Silva", "Yilmaz", "Garcia", "Patel", "Nguyen", "Okafor", "Novak", "Rahman", "Santos", "Ivanova"];
+const FIRST = [
+  "Sara",
+  "Mohammed",
+  "Anna",
+  "Wei",
+  "Olena",
+  "Ahmed",
+  "Maria",
+  "Ravi",
+  "Fatma",
+  "João",
+  "Elif",
+  "Tomasz",
+  "Amina",
+  "Lucas",
+  "Priya",
+  "Yusuf",
+];
+const LAST = [
+  "Kowalski",
+  "Haddad",
+  "Chen",
+  "Petrenko",
+  "Silva",
+  "Yilmaz",
+  "Garcia",
+  "Patel",
+  "Nguyen",
+  "Okafor",
+  "Novak",
+  "Rahman",
+  "Santos",
+  "Ivanova",
+];
 
 /** A small deterministic PRNG, so the demo looks the same on every fresh start. */
 function rng(seed: number) {
@@ -28,7 +60,7 @@ export async function seedDemo(): Promise<void> {
   if (rows[0].n > 0) return;
   const { desks } = await reference({ fresh: true });
   const rand = rng(20261128);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const now = new Date();
   const slotRows: { id: string; desk: string; start: string; end: string; date: string; places: number; taken: number }[] = [];
   const appts: unknown[][] = [];
@@ -52,16 +84,36 @@ export async function seedDemo(): Promise<void> {
             vNumber: rand() < 0.6 ? String(1000000000 + Math.floor(rand() * 8999999999)) : null,
           }));
           const past = s.end <= now;
-          const status = past ? (rand() < 0.12 ? "no_show" : rand() < 0.85 ? "completed" : "checked_in") : rand() < 0.05 ? "cancelled" : "booked";
+          const status = past
+            ? rand() < 0.12
+              ? "no_show"
+              : rand() < 0.85
+                ? "completed"
+                : "checked_in"
+            : rand() < 0.05
+              ? "cancelled"
+              : "booked";
           if (status === "cancelled") taken -= persons;
           const lang = rand() < 0.35 ? "en" : "nl";
           appts.push([
-            newReference(d.code), s.id, d.code, pick(d.products), s.start.toISOString(), s.end.toISOString(), date, persons,
-            JSON.stringify(people), `demo.afspraak.${n}@example.com`, rand() < 0.5 ? `+31 6 ${String(10000000 + n).slice(0, 8)}` : null,
-            lang, status, hashToken(newToken()),
+            newReference(d.code),
+            s.id,
+            d.code,
+            pick(d.products),
+            s.start.toISOString(),
+            s.end.toISOString(),
+            date,
+            persons,
+            JSON.stringify(people),
+            `demo.afspraak.${n}@example.com`,
+            rand() < 0.5 ? `+31 6 ${String(10000000 + n).slice(0, 8)}` : null,
+            lang,
+            status,
+            hashToken(newToken()),
           ]);
         }
-        if (any || offset < 0) slotRows.push({ id: s.id, desk: d.code, start: s.start.toISOString(), end: s.end.toISOString(), date, places: s.places, taken });
+        if (any || offset < 0)
+          slotRows.push({ id: s.id, desk: d.code, start: s.start.toISOString(), end: s.end.toISOString(), date, places: s.places, taken });
       }
     }
   }
@@ -93,7 +145,9 @@ export async function seedDemo(): Promise<void> {
       insert into customers (name, email, phone, language)
       select person_list->0->>'name', email, phone, language from appointments where email like 'demo.afspraak.%' and customer_id is null
       on conflict (lower(email)) where email is not null do nothing`);
-    await tx.execute(sql`update appointments a set customer_id = c.id from customers c where lower(c.email) = lower(a.email) and a.customer_id is null`);
+    await tx.execute(
+      sql`update appointments a set customer_id = c.id from customers c where lower(c.email) = lower(a.email) and a.customer_id is null`,
+    );
     await tx.execute(sql`
       insert into desk_closures (desk_code, from_date, to_date, reason)
       select 'AM', '2012-10-23', '2012-10-23', 'Verhuizing van het loket naar de Stekkenbergweg'

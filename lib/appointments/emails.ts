@@ -80,23 +80,58 @@ const T = {
     }),
   },
   cancellation: {
-    nl: (x: Ctx) => ({ subject: `Afspraak ${x.ref} is afgezegd`, text: `Beste ${x.name},\n\nUw afspraak ${x.ref} op ${x.when} bij IND-loket ${x.desk} is afgezegd.\n\nEen nieuwe afspraak maakt u op ${x.book}\n\nMet vriendelijke groet,\nIND` }),
-    en: (x: Ctx) => ({ subject: `Appointment ${x.ref} has been cancelled`, text: `Dear ${x.name},\n\nYour appointment ${x.ref} on ${x.when} at IND desk ${x.desk} has been cancelled.\n\nBook a new appointment at ${x.book}\n\nKind regards,\nIND` }),
+    nl: (x: Ctx) => ({
+      subject: `Afspraak ${x.ref} is afgezegd`,
+      text: `Beste ${x.name},\n\nUw afspraak ${x.ref} op ${x.when} bij IND-loket ${x.desk} is afgezegd.\n\nEen nieuwe afspraak maakt u op ${x.book}\n\nMet vriendelijke groet,\nIND`,
+    }),
+    en: (x: Ctx) => ({
+      subject: `Appointment ${x.ref} has been cancelled`,
+      text: `Dear ${x.name},\n\nYour appointment ${x.ref} on ${x.when} at IND desk ${x.desk} has been cancelled.\n\nBook a new appointment at ${x.book}\n\nKind regards,\nIND`,
+    }),
   },
   reschedule: {
-    nl: (x: Ctx) => ({ subject: `Afspraak ${x.ref} is verzet`, text: `Beste ${x.name},\n\nUw afspraak ${x.ref} is verzet.\n\nNieuwe tijd: ${x.when}\nWaar: IND-loket ${x.desk}, ${x.address}\n\nBeheren: ${x.manage}\n\nMet vriendelijke groet,\nIND` }),
-    en: (x: Ctx) => ({ subject: `Appointment ${x.ref} has been moved`, text: `Dear ${x.name},\n\nYour appointment ${x.ref} has been moved.\n\nNew time: ${x.when}\nWhere: IND desk ${x.desk}, ${x.address}\n\nManage: ${x.manage}\n\nKind regards,\nIND` }),
+    nl: (x: Ctx) => ({
+      subject: `Afspraak ${x.ref} is verzet`,
+      text: `Beste ${x.name},\n\nUw afspraak ${x.ref} is verzet.\n\nNieuwe tijd: ${x.when}\nWaar: IND-loket ${x.desk}, ${x.address}\n\nBeheren: ${x.manage}\n\nMet vriendelijke groet,\nIND`,
+    }),
+    en: (x: Ctx) => ({
+      subject: `Appointment ${x.ref} has been moved`,
+      text: `Dear ${x.name},\n\nYour appointment ${x.ref} has been moved.\n\nNew time: ${x.when}\nWhere: IND desk ${x.desk}, ${x.address}\n\nManage: ${x.manage}\n\nKind regards,\nIND`,
+    }),
   },
   reminder: {
-    nl: (x: Ctx) => ({ subject: `Herinnering: morgen uw IND-afspraak ${x.ref}`, text: `Beste ${x.name},\n\nMorgen heeft u een afspraak bij de IND.\n\nWanneer: ${x.when}\nWaar: IND-loket ${x.desk}, ${x.address}\nReferentie: ${x.ref}\n\nKunt u niet komen? Zeg dan af: ${x.manage}\n\nMet vriendelijke groet,\nIND` }),
-    en: (x: Ctx) => ({ subject: `Reminder: your IND appointment ${x.ref} is tomorrow`, text: `Dear ${x.name},\n\nYou have an IND appointment tomorrow.\n\nWhen: ${x.when}\nWhere: IND desk ${x.desk}, ${x.address}\nReference: ${x.ref}\n\nCannot come? Please cancel: ${x.manage}\n\nKind regards,\nIND` }),
+    nl: (x: Ctx) => ({
+      subject: `Herinnering: morgen uw IND-afspraak ${x.ref}`,
+      text: `Beste ${x.name},\n\nMorgen heeft u een afspraak bij de IND.\n\nWanneer: ${x.when}\nWaar: IND-loket ${x.desk}, ${x.address}\nReferentie: ${x.ref}\n\nKunt u niet komen? Zeg dan af: ${x.manage}\n\nMet vriendelijke groet,\nIND`,
+    }),
+    en: (x: Ctx) => ({
+      subject: `Reminder: your IND appointment ${x.ref} is tomorrow`,
+      text: `Dear ${x.name},\n\nYou have an IND appointment tomorrow.\n\nWhen: ${x.when}\nWhere: IND desk ${x.desk}, ${x.address}\nReference: ${x.ref}\n\nCannot come? Please cancel: ${x.manage}\n\nKind regards,\nIND`,
+    }),
   },
   closure: {
-    nl: (x: Ctx) => ({ subject: `Uw IND-afspraak ${x.ref} moet verzet worden`, text: `Beste ${x.name},\n\nIND-loket ${x.desk} is gesloten op de dag van uw afspraak ${x.ref} (${x.when}). Reden: ${x.reason}.\n\nKies een andere tijd: ${x.manage}\n\nOnze excuses voor het ongemak.\n\nMet vriendelijke groet,\nIND` }),
-    en: (x: Ctx) => ({ subject: `Please reschedule your IND appointment ${x.ref}`, text: `Dear ${x.name},\n\nIND desk ${x.desk} is closed on the day of your appointment ${x.ref} (${x.when}). Reason: ${x.reason}.\n\nPlease choose another time: ${x.manage}\n\nWe apologise for the inconvenience.\n\nKind regards,\nIND` }),
+    nl: (x: Ctx) => ({
+      subject: `Uw IND-afspraak ${x.ref} moet verzet worden`,
+      text: `Beste ${x.name},\n\nIND-loket ${x.desk} is gesloten op de dag van uw afspraak ${x.ref} (${x.when}). Reden: ${x.reason}.\n\nKies een andere tijd: ${x.manage}\n\nOnze excuses voor het ongemak.\n\nMet vriendelijke groet,\nIND`,
+    }),
+    en: (x: Ctx) => ({
+      subject: `Please reschedule your IND appointment ${x.ref}`,
+      text: `Dear ${x.name},\n\nIND desk ${x.desk} is closed on the day of your appointment ${x.ref} (${x.when}). Reason: ${x.reason}.\n\nPlease choose another time: ${x.manage}\n\nWe apologise for the inconvenience.\n\nKind regards,\nIND`,
+    }),
   },
 } as const;
-type Ctx = { ref: string; name: string; product: string; desk: string; address: string; when: string; persons: number; manage: string; book: string; reason: string };
+type Ctx = {
+  ref: string;
+  name: string;
+  product: string;
+  desk: string;
+  address: string;
+  when: string;
+  persons: number;
+  manage: string;
+  book: string;
+  reason: string;
+};
 export type AppointmentMailKind = keyof typeof T;
 
 /**
@@ -124,7 +159,11 @@ export async function queueAppointmentMail(
     when: when(a, desk, l),
     persons: a.persons,
     // Without a token at hand (the reminder), point to the confirmation email's link rather than a dead one.
-    manage: opts.token ? manageUrl(a.reference, opts.token, l) : l === "en" ? "use the link in your confirmation email" : "gebruik de link in uw bevestigingsmail",
+    manage: opts.token
+      ? manageUrl(a.reference, opts.token, l)
+      : l === "en"
+        ? "use the link in your confirmation email"
+        : "gebruik de link in uw bevestigingsmail",
     book: `${appUrl()}/afspraak?lang=${l}`,
     reason: opts.reason ?? "",
   };

@@ -15,6 +15,9 @@ describe("cap identities", () => {
     expect(capPhone("")).toBeNull();
   });
   it("distinct V-numbers of the persons", () => {
-    expect(capVNumbers([{ vNumber: "1234567890" }, { vNumber: null }, { vNumber: "1234567890" }, { vNumber: "0987654321" }])).toEqual(["0987654321", "1234567890"]);
+    expect(capVNumbers([{ vNumber: "1234567890" }, { vNumber: null }, { vNumber: "1234567890" }, { vNumber: "0987654321" }])).toEqual([
+      "0987654321",
+      "1234567890",
+    ]);
   });
 });

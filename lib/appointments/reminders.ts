@@ -26,7 +26,16 @@ export async function sendReminders(now: Date = new Date()): Promise<number> {
       await queueAppointmentMail(
         tx,
         "reminder",
-        { id: a.id, reference: a.reference, email: a.email, language: a.language, persons: a.persons, personList: a.person_list, startsAt: new Date(a.starts_at), endsAt: new Date(a.ends_at) },
+        {
+          id: a.id,
+          reference: a.reference,
+          email: a.email,
+          language: a.language,
+          persons: a.persons,
+          personList: a.person_list,
+          startsAt: new Date(a.starts_at),
+          endsAt: new Date(a.ends_at),
+        },
         await deskOr404(a.desk_code),
         await productOr404(a.product_key),
       );

@@ -3,10 +3,20 @@ import { isIsoDate } from "@/lib/calendar/dates";
 
 /** The zod schemas of the appointments API, shared by the route handlers and the forms. */
 export const isoDate = z.string().refine(isIsoDate, "expected a date YYYY-MM-DD");
-const code = z.string().trim().min(1).max(10).regex(/^[A-Za-z]+$/, "expected a code of letters").transform((s) => s.toUpperCase());
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(10)
+  .regex(/^[A-Za-z]+$/, "expected a code of letters")
+  .transform((s) => s.toUpperCase());
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-export const personsCount = z.coerce.number().int("persons must be a whole number").min(1, "at least 1 person").max(6, "at most 6 persons per booking");
+export const personsCount = z.coerce
+  .number()
+  .int("persons must be a whole number")
+  .min(1, "at least 1 person")
+  .max(6, "at most 6 persons per booking");
 
 export const slotsQuery = z.object({
   desk: z.union([code, z.array(code)]).optional(),
@@ -20,15 +30,28 @@ export const slotsQuery = z.object({
 export const desksQuery = z.object({ product: code.optional() });
 
 /** `replaces`: the client's previous hold, given back first (the applicant picked another time). */
-export const holdBody = z.object({ persons: personsCount, replaces: z.preprocess(blankToUndefined, z.uuid("not a valid hold id").optional()) });
+export const holdBody = z.object({
+  persons: personsCount,
+  replaces: z.preprocess(blankToUndefined, z.uuid("not a valid hold id").optional()),
+});
 
 export const person = z.object({
   name: z.string().trim().min(1, "a name is required").max(200),
   // The V-number (vreemdelingennummer) is ten digits.
-  vNumber: z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{10}$/, "a V-number has 10 digits").optional()),
+  vNumber: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{10}$/, "a V-number has 10 digits")
+      .optional(),
+  ),
 });
 
-const phone = z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, "not a valid phone number");
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{6,20}$/, "not a valid phone number");
 
 export const bookBody = z.object({
   slotId: z.string().trim().min(1).max(40),
@@ -50,7 +73,10 @@ export const agentBookBody = bookBody
   .refine((b) => b.email || b.phone, { message: "an email address or a phone number is required", path: ["phone"] });
 export type AgentBookInput = z.infer<typeof agentBookBody>;
 
-export const rescheduleBody = z.object({ slotId: z.string().trim().min(1).max(40), holdId: z.preprocess(blankToUndefined, z.uuid().optional()) });
+export const rescheduleBody = z.object({
+  slotId: z.string().trim().min(1).max(40),
+  holdId: z.preprocess(blankToUndefined, z.uuid().optional()),
+});
 export const tokenQuery = z.object({ token: z.string().min(16, "the manage token is missing or too short").max(200) });
 
 export const statusBody = z.object({ status: z.enum(["checked_in", "completed", "no_show"]) });

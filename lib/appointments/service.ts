@@ -54,7 +54,14 @@ export async function publicDesks(product?: string) {
   const { desks } = await reference();
   return [...desks.values()]
     .filter((d) => d.active && (!product || d.products.includes(product)))
-    .map((d) => ({ code: d.code, name: d.nameNl, names: { nl: d.nameNl, en: d.nameEn }, address: d.address, timeZone: d.timeZone, products: d.products }));
+    .map((d) => ({
+      code: d.code,
+      name: d.nameNl,
+      names: { nl: d.nameNl, en: d.nameEn },
+      address: d.address,
+      timeZone: d.timeZone,
+      products: d.products,
+    }));
 }
 
 // ---- Availability ------------------------------------------------------------------------------------------
@@ -93,7 +100,12 @@ export async function availableSlots(
   if (to < from) throw badRequest("`to` is before `from`", { to: "before from" });
   if (daysBetween(from, to) > 100) throw badRequest("Ask for at most 100 days at a time", { to: "more than 100 days after from" });
   if (!desks.length) return [];
-  const free = await freePlaces(db, desks.map((d) => d.code), addDays(from, -1), addDays(to, 1));
+  const free = await freePlaces(
+    db,
+    desks.map((d) => d.code),
+    addDays(from, -1),
+    addDays(to, 1),
+  );
   const computed: SlotView[] = [];
   for (const d of desks) {
     const w = bookableWindow(d, now);
@@ -101,7 +113,8 @@ export async function availableSlots(
     const last = to < w.last ? to : w.last;
     const memo = dayMemoFor(d);
     for (let date = first; date <= last; date = addDays(date, 1))
-      for (const v of daySlotViews(memo, d, date)) if (Date.parse(v.start) > now.getTime()) computed.push({ ...v, available: free.get(v.id) ?? v.available });
+      for (const v of daySlotViews(memo, d, date))
+        if (Date.parse(v.start) > now.getTime()) computed.push({ ...v, available: free.get(v.id) ?? v.available });
   }
   computed.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.desk.localeCompare(b.desk));
   const out: SlotView[] = [];
@@ -196,7 +209,8 @@ export async function releaseHold(holdId: string) {
     const { rows } = await tx.execute<{ slot_id: string; persons: number }>(
       sql`delete from appointment_holds where id = ${holdId} and expires_at > now() returning slot_id, persons`,
     );
-    if (rows[0] && !(await takePlaces(tx, rows[0].slot_id, -rows[0].persons))) throw new Error(`capacity row ${rows[0].slot_id} would go below zero`);
+    if (rows[0] && !(await takePlaces(tx, rows[0].slot_id, -rows[0].persons)))
+      throw new Error(`capacity row ${rows[0].slot_id} would go below zero`);
   });
 }
 
@@ -335,7 +349,13 @@ export async function bookSlot(
     const held = await consumeHold(tx, input.holdId, r.slot.id);
     if (!(await takePlaces(tx, r.slot.id, n - held))) throw slotFull();
     const first = input.persons[0];
-    const customerId = await upsertCustomer(tx, { name: first.name, email: input.email ?? undefined, phone: input.phone, vNumber: first.vNumber, language: input.language });
+    const customerId = await upsertCustomer(tx, {
+      name: first.name,
+      email: input.email ?? undefined,
+      phone: input.phone,
+      vNumber: first.vNumber,
+      language: input.language,
+    });
     const { rows } = await tx.execute<AppointmentRow>(sql`
       insert into appointments (reference, slot_id, desk_code, product_key, starts_at, ends_at, local_date, persons, person_list,
         email, phone, language, token_hash, customer_id, booked_by, call_id, cap_email, cap_phone, cap_v_numbers)
@@ -346,7 +366,12 @@ export async function bookSlot(
         ${ids.email}, ${ids.phone}, ${pgArray(ids.vNumbers)}::text[])
       returning *`);
     const a = rows[0];
-    await recordEvent(tx, actor ?? APPLICANT, "appointment", a.reference, "booked", { slotId: r.slot.id, persons: n, product: product.key, callId: a.call_id });
+    await recordEvent(tx, actor ?? APPLICANT, "appointment", a.reference, "booked", {
+      slotId: r.slot.id,
+      persons: n,
+      product: product.key,
+      callId: a.call_id,
+    });
     await queueAppointmentMail(tx, "confirmation", mailView(a), r.desk, product, { token });
     return a;
   });
@@ -365,7 +390,10 @@ async function loadForManage(q: DbOrTx, ref: string, auth: ManageAuth, lock = fa
       sql`select * from appointments where reference = ${ref} and token_hash = ${hashToken(auth.token)}${lockSql}`,
     );
     // The reference alone gives nothing: a wrong token looks exactly like an unknown reference.
-    if (!rows[0]) throw new AppError(404, "not_found", "No appointment with this reference and manage token", { token: "does not match this reference" });
+    if (!rows[0])
+      throw new AppError(404, "not_found", "No appointment with this reference and manage token", {
+        token: "does not match this reference",
+      });
     return rows[0];
   }
   const { rows } = await q.execute<AppointmentRow>(sql`select * from appointments where reference = ${ref}${lockSql}`);
@@ -387,7 +415,11 @@ export async function getAppointment(ref: string, auth: ManageAuth) {
   if ("actor" in auth) {
     return db.transaction(async (tx) => {
       const a = await loadForManage(tx, ref, auth);
-      await auditRead(auth.actor, { entityType: "appointment", id: a.reference, customers: [a.customer_id], purpose: "appointment_view" }, tx);
+      await auditRead(
+        auth.actor,
+        { entityType: "appointment", id: a.reference, customers: [a.customer_id], purpose: "appointment_view" },
+        tx,
+      );
       return appointmentJson(a);
     });
   }
@@ -396,7 +428,9 @@ export async function getAppointment(ref: string, auth: ManageAuth) {
 }
 
 async function recordOpening(tx: DbOrTx, a: { desk_code: string; slot_id: string; local_date: string }) {
-  await tx.execute(sql`insert into appointment_openings (desk_code, slot_id, local_date) values (${a.desk_code}, ${a.slot_id}, ${a.local_date})`);
+  await tx.execute(
+    sql`insert into appointment_openings (desk_code, slot_id, local_date) values (${a.desk_code}, ${a.slot_id}, ${a.local_date})`,
+  );
 }
 
 async function wakeAlerts() {
@@ -410,7 +444,8 @@ export async function cancelAppointment(ref: string, auth: ManageAuth, now: Date
   requireManager(auth);
   const a = await db.transaction(async (tx) => {
     const a = await loadForManage(tx, ref, auth, true);
-    if (a.status !== "booked") throw ruleViolation("not_booked", `This appointment is ${a.status}; only a booked appointment can be cancelled`);
+    if (a.status !== "booked")
+      throw ruleViolation("not_booked", `This appointment is ${a.status}; only a booked appointment can be cancelled`);
     if (new Date(a.starts_at) <= now) throw ruleViolation("appointment_started", "This appointment has already started");
     const { rows } = await tx.execute<AppointmentRow>(
       sql`update appointments set status = 'cancelled', cancelled_at = now() where id = ${a.id} and status = 'booked' returning *`,
@@ -435,7 +470,8 @@ export async function rescheduleAppointment(ref: string, newSlotId: string, auth
   const a = await db.transaction(async (tx) => {
     const a = await loadForManage(tx, ref, auth, true);
     if (a.status !== "booked") throw ruleViolation("not_booked", `This appointment is ${a.status}; only a booked appointment can be moved`);
-    if (a.slot_id === newSlotId) throw ruleViolation("same_slot", "This is the current time of the appointment", { slotId: "the current slot" });
+    if (a.slot_id === newSlotId)
+      throw ruleViolation("same_slot", "This is the current time of the appointment", { slotId: "the current slot" });
     const product = await productOr404(a.product_key);
     const r = await resolveSlot(newSlotId, now, product);
     await ensureSlotRow(tx, r);
@@ -480,7 +516,13 @@ export async function searchAppointments(actor: Actor, q: string) {
        or person_list @> ${JSON.stringify([{ vNumber: q }])}::jsonb
        or exists (select 1 from jsonb_array_elements(person_list) p where p->>'name' ilike ${like})
     order by starts_at desc limit 50`);
-  await auditRead(actor, { entityType: "appointment", ids: rows.map((a) => a.reference), customers: rows.map((a) => a.customer_id), purpose: "appointment_search", search: q });
+  await auditRead(actor, {
+    entityType: "appointment",
+    ids: rows.map((a) => a.reference),
+    customers: rows.map((a) => a.customer_id),
+    purpose: "appointment_search",
+    search: q,
+  });
   return Promise.all(rows.map((a) => appointmentJson(a)));
 }
 
@@ -496,7 +538,14 @@ export async function deskDay(actor: Actor, deskCode: string, date: IsoDate) {
   const { rows } = await db.execute<AppointmentRow>(
     sql`select * from appointments where desk_code = ${deskCode} and local_date = ${date} and status <> 'cancelled' order by starts_at, reference`,
   );
-  await auditRead(actor, { entityType: "appointment", ids: rows.map((a) => a.reference), customers: rows.map((a) => a.customer_id), purpose: "desk_day", filters: { desk: deskCode, date }, dedupeMinutes: 10 });
+  await auditRead(actor, {
+    entityType: "appointment",
+    ids: rows.map((a) => a.reference),
+    customers: rows.map((a) => a.customer_id),
+    purpose: "desk_day",
+    filters: { desk: deskCode, date },
+    dedupeMinutes: 10,
+  });
   return Promise.all(rows.map(async (a) => ({ ...(await appointmentJson(a)), canNoShow: new Date(a.ends_at) <= new Date() })));
 }
 
@@ -507,15 +556,22 @@ const TRANSITIONS: Record<"checked_in" | "completed" | "no_show", AppointmentSta
 };
 
 /** Check-in, completed, no-show (only after the slot has ended). */
-export async function setAppointmentStatus(actor: Actor, ref: string, status: "checked_in" | "completed" | "no_show", now: Date = new Date()) {
+export async function setAppointmentStatus(
+  actor: Actor,
+  ref: string,
+  status: "checked_in" | "completed" | "no_show",
+  now: Date = new Date(),
+) {
   requirePermission(actor, "runDesk");
   const a = await db.transaction(async (tx) => {
     const { rows } = await tx.execute<AppointmentRow>(sql`select * from appointments where reference = ${ref} for update`);
     const a = rows[0];
     if (!a) throw notFound(`Appointment ${ref}`);
     requireDesk(actor, a.desk_code);
-    if (!TRANSITIONS[status].includes(a.status)) throw ruleViolation("bad_transition", `An appointment that is ${a.status} cannot become ${status}`);
-    if (status === "no_show" && new Date(a.ends_at) > now) throw ruleViolation("slot_not_ended", "A no-show can be recorded only after the slot has ended");
+    if (!TRANSITIONS[status].includes(a.status))
+      throw ruleViolation("bad_transition", `An appointment that is ${a.status} cannot become ${status}`);
+    if (status === "no_show" && new Date(a.ends_at) > now)
+      throw ruleViolation("slot_not_ended", "A no-show can be recorded only after the slot has ended");
     if (status === "checked_in" && a.local_date > todayIn((await deskOr404(a.desk_code)).timeZone, now))
       throw ruleViolation("not_today", "Check-in is possible on the day of the appointment");
     const stamp = status === "checked_in" ? sql`, checked_in_at = now()` : status === "completed" ? sql`, completed_at = now()` : sql``;

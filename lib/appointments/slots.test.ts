@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { bookableWindow, checkSlot, closedReason, deskSlots, parseSlotId, slotJson, slotsOnDay, type DeskConfig } from "./slots";
 
-const weekdays = (opens: string, closes: string, places: number, days = [1, 2, 3, 4, 5]) => days.map((weekday) => ({ weekday, opens, closes, places }));
+const weekdays = (opens: string, closes: string, places: number, days = [1, 2, 3, 4, 5]) =>
+  days.map((weekday) => ({ weekday, opens, closes, places }));
 
 const AM: DeskConfig = {
   code: "AM",

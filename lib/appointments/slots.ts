@@ -97,7 +97,8 @@ export function deskSlots(desk: DeskConfig, range: { from: IsoDate; to: IsoDate 
   return out;
 }
 
-export type SlotCheck = { ok: true; slot: Slot } | { ok: false; reason: "unknown_slot" | "slot_in_past" | "slot_not_bookable"; message: string };
+export type SlotCheck =
+  { ok: true; slot: Slot } | { ok: false; reason: "unknown_slot" | "slot_in_past" | "slot_not_bookable"; message: string };
 
 /** Is this slot id a slot the desk offers and that may be booked now? */
 export function checkSlot(desk: DeskConfig, id: string, now: Date): SlotCheck {

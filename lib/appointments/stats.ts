@@ -13,7 +13,9 @@ import { slotsOnDay } from "./slots";
 export async function deskStats(range: { from: IsoDate; to: IsoDate }): Promise<DeskDayStats[]> {
   const { desks } = await reference();
   const [rowsRes, apptRes] = await Promise.all([
-    db.execute<{ id: string; places: number }>(sql`select id, places from appointment_slots where local_date between ${range.from}::date and ${range.to}::date`),
+    db.execute<{ id: string; places: number }>(
+      sql`select id, places from appointment_slots where local_date between ${range.from}::date and ${range.to}::date`,
+    ),
     db.execute<{ desk_code: string; local_date: string; booked: number; checked_in: number; no_show: number }>(sql`
       select desk_code, local_date,
         sum(persons) filter (where status <> 'cancelled')::int as booked,
@@ -38,7 +40,15 @@ export async function deskStats(range: { from: IsoDate; to: IsoDate }): Promise<
 
 /** A person's appointments, newest first, for the ticket sidebar and the call screen pop. */
 export async function appointmentHistory(customerId: string): Promise<HistoryItem[]> {
-  const { rows } = await db.execute<{ id: string; reference: string; desk_code: string; product_key: string; status: string; starts_at: Date; local_date: string }>(
+  const { rows } = await db.execute<{
+    id: string;
+    reference: string;
+    desk_code: string;
+    product_key: string;
+    status: string;
+    starts_at: Date;
+    local_date: string;
+  }>(
     sql`select id, reference, desk_code, product_key, status, starts_at, local_date from appointments where customer_id = ${customerId} order by starts_at desc limit 100`,
   );
   return rows.map((a) => ({

@@ -17,7 +17,10 @@ import type { TicketUser } from "./ticket";
 export async function signOutEverywhere(actor: Actor): Promise<void> {
   if (actor.kind !== "user") return;
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, actor.id));
+    await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, actor.id));
     await recordEvent(tx, actor, "user", actor.id, "signed_out");
   });
 }

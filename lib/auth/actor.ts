@@ -21,7 +21,11 @@ async function actorFromApiKey(header: string | null): Promise<Actor | null> {
     .where(and(eq(apiKeys.keyHash, hashApiKey(m[1])), isNull(apiKeys.revokedAt)))
     .limit(1);
   if (!key) throw unauthorized("This API key is not valid");
-  void db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, key.id)).catch(() => undefined);
+  void db
+    .update(apiKeys)
+    .set({ lastUsedAt: new Date() })
+    .where(eq(apiKeys.id, key.id))
+    .catch(() => undefined);
   return { kind: "apikey", id: key.id, name: `API key ${key.name}`, role: key.role, deskCodes: [] };
 }
 

@@ -45,7 +45,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       authorize: async (credentials) => {
         const user = redeemLoginTicket(String(credentials?.ticket ?? ""));
         if (!user) return null;
-        return { id: user.id, name: user.name, email: user.email, role: user.role, deskCodes: user.deskCodes, sessionVersion: user.sessionVersion };
+        return {
+          id: user.id,
+          name: user.name,
+          email: user.email,
+          role: user.role,
+          deskCodes: user.deskCodes,
+          sessionVersion: user.sessionVersion,
+        };
       },
     }),
   ],

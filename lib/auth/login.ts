@@ -90,9 +90,16 @@ export async function checkCredentials(emailRaw: string, password: string, clien
     await Promise.all([
       ...taken.filter((t) => t.l !== c.account).map((t) => t.l.reward(t.key)),
       c.account.delete(key),
-      recordEvent(db, { kind: "user", id: user.id, name: user.name, role: user.role, deskCodes: user.deskCodes }, "user", user.id, "signed_in", {
-        address: clientAddress,
-      }),
+      recordEvent(
+        db,
+        { kind: "user", id: user.id, name: user.name, role: user.role, deskCodes: user.deskCodes },
+        "user",
+        user.id,
+        "signed_in",
+        {
+          address: clientAddress,
+        },
+      ),
     ]);
     return {
       id: user.id,

@@ -7,7 +7,15 @@ import type { Role } from "./roles";
  * password is checked once per attempt. A ticket lives in this process only, for a few seconds, and is
  * used up by its first redemption; next-auth's callback endpoint therefore signs nobody in on its own.
  */
-export type TicketUser = { id: string; name: string; email: string; role: Role; deskCodes: string[]; sessionVersion: number; mustChangePassword?: boolean };
+export type TicketUser = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  deskCodes: string[];
+  sessionVersion: number;
+  mustChangePassword?: boolean;
+};
 
 const TTL_MS = 10_000;
 const g = globalThis as unknown as { __kicLoginTickets?: Map<string, { user: TicketUser; expires: number }> };

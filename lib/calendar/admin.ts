@@ -41,7 +41,13 @@ export const closedDayInputSchema = z.object({
 export async function listAtwDays(actor: Actor | null) {
   requirePermission(actor, "administer");
   const added = await db
-    .select({ id: atwDecreeDays.id, day: atwDecreeDays.day, nameNl: atwDecreeDays.nameNl, nameEn: atwDecreeDays.nameEn, decree: atwDecreeDays.decree })
+    .select({
+      id: atwDecreeDays.id,
+      day: atwDecreeDays.day,
+      nameNl: atwDecreeDays.nameNl,
+      nameEn: atwDecreeDays.nameEn,
+      decree: atwDecreeDays.decree,
+    })
     .from(atwDecreeDays)
     .orderBy(asc(atwDecreeDays.day));
   return { shipped: ATW_DECREES, added };

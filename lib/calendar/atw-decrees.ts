@@ -41,8 +41,10 @@ const KINGS_DAY = { nl: "Koningsdag", en: "King's Day" };
 
 export const ATW_DECREES: AtwDecree[] = [
   {
-    citation: "Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025 met een algemeen erkende feestdag",
-    publication: "Staatsblad/Staatscourant number not found in the sources available when this was written; verify on wetten.overheid.nl by the citation title",
+    citation:
+      "Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025 met een algemeen erkende feestdag",
+    publication:
+      "Staatsblad/Staatscourant number not found in the sources available when this was written; verify on wetten.overheid.nl by the citation title",
     days: [
       { date: "2023-04-28", name: fridayAfter(KINGS_DAY) },
       { date: "2023-05-19", name: fridayAfter(ASCENSION) },
@@ -52,8 +54,10 @@ export const ATW_DECREES: AtwDecree[] = [
     ],
   },
   {
-    citation: "Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag",
-    publication: "Staatsblad/Staatscourant number not found in the sources available when this was written; verify on wetten.overheid.nl by the citation title",
+    citation:
+      "Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag",
+    publication:
+      "Staatsblad/Staatscourant number not found in the sources available when this was written; verify on wetten.overheid.nl by the citation title",
     days: [
       { date: "2026-01-02", name: fridayAfter({ nl: "Nieuwjaarsdag", en: "New Year's Day" }) },
       { date: "2026-05-15", name: fridayAfter(ASCENSION) },

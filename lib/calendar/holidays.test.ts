@@ -45,7 +45,9 @@ describe("islandHolidays: each island of the Caribbean Netherlands its own list 
   const days = (island: "BON" | "EUX" | "SAB", year = 2026) => islandHolidays(year, island).map((h) => h.date);
 
   it("Bonaire: Dia di Rincon (30 April) and Dia di Boneiru (6 September); no Emancipation Day, no Whit Monday", () => {
-    expect(days("BON")).toEqual(expect.arrayContaining(["2026-04-30", "2026-09-06", "2026-05-01", "2026-05-24", "2026-04-27", "2026-04-03"]));
+    expect(days("BON")).toEqual(
+      expect.arrayContaining(["2026-04-30", "2026-09-06", "2026-05-01", "2026-05-24", "2026-04-27", "2026-04-03"]),
+    );
     expect(days("BON")).not.toContain("2026-07-01");
     expect(days("BON")).not.toContain("2026-05-25");
     expect(days("BON")).not.toContain("2026-05-05");

@@ -108,7 +108,12 @@ export function holidaysFor(calendar: CalendarName, year: number): Holiday[] {
 }
 
 /** The days off of an office calendar over a range of years, with its office closed days (`extra`). */
-export function holidaySet(calendar: CalendarName, fromYear: number, toYear: number, opts: { extra?: Iterable<IsoDate> } = {}): Set<IsoDate> {
+export function holidaySet(
+  calendar: CalendarName,
+  fromYear: number,
+  toYear: number,
+  opts: { extra?: Iterable<IsoDate> } = {},
+): Set<IsoDate> {
   const set = new Set<IsoDate>(opts.extra ?? []);
   for (let y = fromYear; y <= toYear; y++) for (const h of holidaysFor(calendar, y)) set.add(h.date);
   return set;

@@ -14,7 +14,9 @@ export async function ctiAdmin(actor: Actor) {
   requirePermission(actor, "administer");
   const token = await ctiToken();
   const [mappings, topics, agents] = await Promise.all([
-    db.execute<{ kind: string; pattern: string; queue: string }>(sql`select kind, pattern, queue from call_queue_mappings order by kind, pattern`),
+    db.execute<{ kind: string; pattern: string; queue: string }>(
+      sql`select kind, pattern, queue from call_queue_mappings order by kind, pattern`,
+    ),
     db.execute<{ key: string; labelNl: string; labelEn: string; active: boolean }>(
       sql`select key, label_nl as "labelNl", label_en as "labelEn", active from call_topics order by position, key`,
     ),
@@ -35,7 +37,10 @@ export async function ctiAdmin(actor: Actor) {
 /** Replaces the whole mapping (the page edits it as one list). Numbers are kept as digits only. */
 export async function saveQueueMappings(actor: Actor, mappings: { kind: "number" | "queue_name"; pattern: string; queue: string }[]) {
   requirePermission(actor, "administer");
-  const rows = mappings.map((m) => ({ ...m, pattern: m.kind === "number" ? (normalizePhone(m.pattern) ?? m.pattern) : m.pattern.toLowerCase() }));
+  const rows = mappings.map((m) => ({
+    ...m,
+    pattern: m.kind === "number" ? (normalizePhone(m.pattern) ?? m.pattern) : m.pattern.toLowerCase(),
+  }));
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from call_queue_mappings`);
     for (const m of rows)

@@ -28,7 +28,8 @@ export async function ctiToken(): Promise<string> {
 }
 
 export async function checkCtiToken(presented: string): Promise<void> {
-  if (!tokensMatch(presented, await ctiToken(), crypto.timingSafeEqual)) throw new AppError(401, "unauthorized", "This CTI token is not valid");
+  if (!tokensMatch(presented, await ctiToken(), crypto.timingSafeEqual))
+    throw new AppError(401, "unauthorized", "This CTI token is not valid");
 }
 
 type CallRow = {
@@ -127,7 +128,11 @@ function remember(callId: string, row: KnownCall) {
  * merged row with an ordinary INSERT/UPDATE on `calls` (the dashboards' triggers see it) together with the
  * raw event in cti_events, in one statement. A repeat writes only its cti_events row.
  */
-export async function applyCtiEvent(ev: CtiEvent, payload: Record<string, unknown>, at: Date = new Date()): Promise<{ id: number; changed: boolean }> {
+export async function applyCtiEvent(
+  ev: CtiEvent,
+  payload: Record<string, unknown>,
+  at: Date = new Date(),
+): Promise<{ id: number; changed: boolean }> {
   const p = pool();
   const json = JSON.stringify(payload);
   const received = at.toISOString();
@@ -145,7 +150,9 @@ export async function applyCtiEvent(ev: CtiEvent, payload: Record<string, unknow
       known = undefined;
       continue;
     }
-    const queue = row?.queue ?? queueFor(await cachedQueueMap(), { queueName: state.queueName, dialled: state.direction === "in" ? state.toNumber : null });
+    const queue =
+      row?.queue ??
+      queueFor(await cachedQueueMap(), { queueName: state.queueName, dialled: state.direction === "in" ? state.toNumber : null });
     // The agent when the answering label is new; the caller once, when their number first becomes known.
     const findAgent = !row?.agent_id && state.answeringNumber && state.answeringNumber !== row?.agent_label ? state.answeringNumber : null;
     const party = normalizePhone(partyOf(state.direction, state.fromNumber, state.toNumber));
@@ -154,16 +161,34 @@ export async function applyCtiEvent(ev: CtiEvent, payload: Record<string, unknow
     const ts = (d: Date | null) => (d ? d.toISOString() : null);
     const values = [
       ...head,
-      state.direction, state.fromNumber, state.toNumber, queue, state.ringingUsers, state.answeringNumber,
-      ts(state.offeredAt), ts(state.answeredAt), ts(state.endedAt), state.hangupCause, state.result, state.waitSeconds, state.talkSeconds,
-      findAgent, row?.agent_id ?? null, findCustomer, row?.customer_id ?? null,
+      state.direction,
+      state.fromNumber,
+      state.toNumber,
+      queue,
+      state.ringingUsers,
+      state.answeringNumber,
+      ts(state.offeredAt),
+      ts(state.answeredAt),
+      ts(state.endedAt),
+      state.hangupCause,
+      state.result,
+      state.waitSeconds,
+      state.talkSeconds,
+      findAgent,
+      row?.agent_id ?? null,
+      findCustomer,
+      row?.customer_id ?? null,
     ];
-    const written = await p.query<KnownCall>(row ? { name: "cti_update", text: CTI_UPDATE, values } : { name: "cti_insert", text: CTI_INSERT, values });
+    const written = await p.query<KnownCall>(
+      row ? { name: "cti_update", text: CTI_UPDATE, values } : { name: "cti_insert", text: CTI_INSERT, values },
+    );
     if (written.rows[0]) {
       remember(ev.callId, written.rows[0]);
       return { id: written.rows[0].id, changed: true };
     }
     known = undefined; // another event of this call wrote first: merge again from what it wrote
   }
-  throw new AppError(503, "cti_busy", `Call ${ev.callId} is changing too fast to merge this event; send it again`, undefined, { "Retry-After": "1" });
+  throw new AppError(503, "cti_busy", `Call ${ev.callId} is changing too fast to merge this event; send it again`, undefined, {
+    "Retry-After": "1",
+  });
 }

@@ -40,26 +40,61 @@ describe("parseCtiPayload", () => {
 
 describe("mergeCtiEvent", () => {
   it("newCall → answer → hangup gives an answered call with wait and talk time", () => {
-    const s = run([[newCall, 0], [answer, 12], [hangup(), 192]]);
-    expect(s).toMatchObject({ direction: "in", fromNumber: "0612345678", toNumber: "09001234561", queueName: "frontdesk", answeringNumber: "201", result: "answered", waitSeconds: 12, talkSeconds: 180 });
+    const s = run([
+      [newCall, 0],
+      [answer, 12],
+      [hangup(), 192],
+    ]);
+    expect(s).toMatchObject({
+      direction: "in",
+      fromNumber: "0612345678",
+      toNumber: "09001234561",
+      queueName: "frontdesk",
+      answeringNumber: "201",
+      result: "answered",
+      waitSeconds: 12,
+      talkSeconds: 180,
+    });
     expect(s.ringingUsers).toEqual(["201", "202"]);
     expect(s.offeredAt).toEqual(at(0));
   });
   it("repeats change nothing", () => {
-    const s = run([[newCall, 0], [answer, 12], [hangup(), 192]]);
-    for (const [e, sec] of [[newCall, 300], [answer, 301], [hangup("busy"), 302]] as const) {
+    const s = run([
+      [newCall, 0],
+      [answer, 12],
+      [hangup(), 192],
+    ]);
+    for (const [e, sec] of [
+      [newCall, 300],
+      [answer, 301],
+      [hangup("busy"), 302],
+    ] as const) {
       const r = mergeCtiEvent(s, e, at(sec));
       expect(r.changed).toBe(false);
       expect(r.state).toEqual(s);
     }
   });
   it("out of order: answer and hangup before newCall still give one correct call", () => {
-    const s = run([[answer, 10], [hangup(), 70], [newCall, 71]]);
-    expect(s).toMatchObject({ fromNumber: "0612345678", queueName: "frontdesk", result: "answered", talkSeconds: 60, answeringNumber: "201" });
+    const s = run([
+      [answer, 10],
+      [hangup(), 70],
+      [newCall, 71],
+    ]);
+    expect(s).toMatchObject({
+      fromNumber: "0612345678",
+      queueName: "frontdesk",
+      result: "answered",
+      talkSeconds: 60,
+      answeringNumber: "201",
+    });
     expect(s.offeredAt).toEqual(at(10));
   });
   it("an answer after the hangup is ignored", () => {
-    const s = run([[newCall, 0], [hangup("cancel"), 30], [answer, 31]]);
+    const s = run([
+      [newCall, 0],
+      [hangup("cancel"), 30],
+      [answer, 31],
+    ]);
     expect(s).toMatchObject({ result: "abandoned", answeredAt: null, waitSeconds: 30, talkSeconds: null });
   });
   it("a ringing call has no result yet", () => {

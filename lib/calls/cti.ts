@@ -50,10 +50,20 @@ const str = (v: unknown): string | null => {
 export function parseCtiPayload(raw: Record<string, unknown>): CtiEvent {
   const event = str(raw.event);
   if (!event || !(CTI_EVENTS as readonly string[]).includes(event))
-    throw new CtiPayloadError(422, "cti_unknown_event", `Unknown event ${JSON.stringify(event ?? "")}: expected newCall, answer or hangup`, "event");
+    throw new CtiPayloadError(
+      422,
+      "cti_unknown_event",
+      `Unknown event ${JSON.stringify(event ?? "")}: expected newCall, answer or hangup`,
+      "event",
+    );
   const direction = str(raw.direction);
   if (direction !== null && direction !== "in" && direction !== "out")
-    throw new CtiPayloadError(422, "cti_bad_direction", `Direction ${JSON.stringify(direction)} is not valid: expected in or out`, "direction");
+    throw new CtiPayloadError(
+      422,
+      "cti_bad_direction",
+      `Direction ${JSON.stringify(direction)} is not valid: expected in or out`,
+      "direction",
+    );
   if (event === "newCall" && direction === null)
     throw new CtiPayloadError(422, "cti_bad_direction", "A newCall needs a direction: in or out", "direction");
   const callId = str(raw.callId ?? raw.call_id);

@@ -13,7 +13,15 @@ export function callVisibility(actor: Actor) {
 
 /** A person's calls that the viewer may open, newest first (the ticket sidebar and the call screen pop). */
 export async function callHistory(customerId: string, viewer: Actor): Promise<HistoryItem[]> {
-  const { rows } = await db.execute<{ id: number; direction: string; offered_at: Date; result: string | null; topic: string | null; label: string | null; number: string | null }>(
+  const { rows } = await db.execute<{
+    id: number;
+    direction: string;
+    offered_at: Date;
+    result: string | null;
+    topic: string | null;
+    label: string | null;
+    number: string | null;
+  }>(
     sql`select c.id, c.direction, c.offered_at, c.result, c.topic, t.label_nl as label,
                case when c.direction = 'in' then c.from_number else c.to_number end as number
         from calls c left join call_topics t on t.key = c.topic

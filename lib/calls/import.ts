@@ -62,7 +62,11 @@ async function agentsByExtension(): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.extension, r.id]));
 }
 
-async function upsertBatch(calls: QueueLogCall[], queues: QueueMap, agents: Map<string, string>): Promise<{ created: number; updated: number }> {
+async function upsertBatch(
+  calls: QueueLogCall[],
+  queues: QueueMap,
+  agents: Map<string, string>,
+): Promise<{ created: number; updated: number }> {
   if (!calls.length) return { created: 0, updated: 0 };
   const cols: unknown[][] = Array.from({ length: 11 }, () => []);
   for (const c of calls) {
@@ -143,7 +147,9 @@ export async function importQueueLog(
   await pending;
   if (failure) throw failure;
   await db.transaction(async (tx) => {
-    const { rows } = await tx.execute<{ id: string }>(sql`insert into call_imports (format, imported_by, finished_at, lines_read, calls_created,
+    const { rows } = await tx.execute<{
+      id: string;
+    }>(sql`insert into call_imports (format, imported_by, finished_at, lines_read, calls_created,
         calls_updated, lines_rejected)
       values ('asterisk-queue-log', ${actor.kind === "user" ? actor.id : null}, now(), ${result.linesRead}, ${result.callsCreated},
         ${result.callsUpdated}, ${result.linesRejected}) returning id`);

@@ -68,7 +68,11 @@ export function* generateQueueLog(spec: QueueLogSpec, expect: QueueLogExpect): G
       if (rand() < share) {
         const wait = Math.floor(rand() * 90);
         const talk = 30 + Math.floor(rand() * 400);
-        if (rand() < 0.1) pending.push({ t: c.t + Math.floor(wait / 2), line: `${c.t + Math.floor(wait / 2)}|${id}|${c.queue}|SIP/299|RINGNOANSWER|15000` });
+        if (rand() < 0.1)
+          pending.push({
+            t: c.t + Math.floor(wait / 2),
+            line: `${c.t + Math.floor(wait / 2)}|${id}|${c.queue}|SIP/299|RINGNOANSWER|15000`,
+          });
         pending.push({ t: c.t + wait, line: `${c.t + wait}|${id}|${c.queue}|${agent}|CONNECT|${wait}|${id}.1|3` });
         const ev = rand() < 0.5 ? "COMPLETECALLER" : "COMPLETEAGENT";
         pending.push({ t: c.t + wait + talk, line: `${c.t + wait + talk}|${id}|${c.queue}|${agent}|${ev}|${wait}|${talk}|1` });

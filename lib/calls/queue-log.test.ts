@@ -96,7 +96,11 @@ describe("QueueLogFolder", () => {
       ["BLINDTRANSFER", "301|from-internal|20|100|1", "transferred"],
       ["ATTENDEDTRANSFER", "BRIDGE|b1|20|100|1", "transferred"],
     ]) {
-      const { done } = fold([`${T}|u2|backoffice|NONE|ENTERQUEUE||070|1`, `${T + 20}|u2|backoffice|SIP/301|CONNECT|20|x|2`, `${T + 120}|u2|backoffice|SIP/301|${event}|${data}`]);
+      const { done } = fold([
+        `${T}|u2|backoffice|NONE|ENTERQUEUE||070|1`,
+        `${T + 20}|u2|backoffice|SIP/301|CONNECT|20|x|2`,
+        `${T + 120}|u2|backoffice|SIP/301|${event}|${data}`,
+      ]);
       expect(done[0], event).toMatchObject({ result, talkSeconds: 100, waitSeconds: 20, agent: "SIP/301" });
     }
   });
@@ -129,7 +133,12 @@ describe("QueueLogFolder", () => {
     expect(first.done).toEqual([]);
     expect(first.open[0]).toMatchObject({ externalId: "u5:frontdesk", result: null, endedAt: null, answeredAt: new Date((T + 10) * 1000) });
     const second = fold([`${T + 70}|u5|frontdesk|SIP/201|COMPLETECALLER|10|60|1`]);
-    expect(second.done[0]).toMatchObject({ result: "answered", offeredAt: new Date(T * 1000), answeredAt: new Date((T + 10) * 1000), talkSeconds: 60 });
+    expect(second.done[0]).toMatchObject({
+      result: "answered",
+      offeredAt: new Date(T * 1000),
+      answeredAt: new Date((T + 10) * 1000),
+      talkSeconds: 60,
+    });
   });
 });
 

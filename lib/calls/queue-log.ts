@@ -59,7 +59,8 @@ export function parseQueueLogLine(line: string): ParsedLine {
   const f = text.split("|");
   if (f.length < 5) return { kind: "error", reason: `expected at least 5 fields separated by |, found ${f.length}` };
   const [epochText, uniqueid, queue, agent, event] = f;
-  if (!INT.test(epochText) && !/^\d{1,12}$/.test(epochText)) return { kind: "error", reason: `epoch "${epochText.slice(0, 20)}" is not a number of seconds` };
+  if (!INT.test(epochText) && !/^\d{1,12}$/.test(epochText))
+    return { kind: "error", reason: `epoch "${epochText.slice(0, 20)}" is not a number of seconds` };
   if (!EVENT_NAME.test(event)) return { kind: "error", reason: `event "${event.slice(0, 30)}" is not an event name` };
   if (!USED.has(event)) return { kind: "skip" };
   if (!uniqueid || uniqueid === "NONE") return { kind: "error", reason: "uniqueid is missing" };
@@ -68,7 +69,8 @@ export function parseQueueLogLine(line: string): ParsedLine {
   for (const pos of NUMERIC[event as QueueLogEventName] ?? []) {
     const i = pos === "last" ? data.length - 1 : pos - 1;
     const v = data[i];
-    if (v === undefined || !INT.test(v)) return { kind: "error", reason: `${event}: data${i + 1} "${(v ?? "").slice(0, 20)}" is not a number of seconds` };
+    if (v === undefined || !INT.test(v))
+      return { kind: "error", reason: `${event}: data${i + 1} "${(v ?? "").slice(0, 20)}" is not a number of seconds` };
   }
   return {
     kind: "event",
@@ -144,7 +146,18 @@ export class QueueLogFolder {
     if (!o) {
       // A RINGNOANSWER alone says nothing about the call's life; wait for an event that does.
       if (e.event === "RINGNOANSWER") return null;
-      o = { queueName: e.queue, agent: null, fromNumber: null, offered: null, answered: null, ended: null, wait: null, talk: null, result: null, firstSeen: e.epoch };
+      o = {
+        queueName: e.queue,
+        agent: null,
+        fromNumber: null,
+        offered: null,
+        answered: null,
+        ended: null,
+        wait: null,
+        talk: null,
+        result: null,
+        firstSeen: e.epoch,
+      };
       this.open.set(key, o);
     }
     const n = (i: number) => Number(e.data[i]);

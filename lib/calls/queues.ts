@@ -31,7 +31,9 @@ export function forgetQueueMap() {
 }
 
 export async function loadQueueMap(tx: DbOrTx = db): Promise<QueueMap> {
-  const { rows } = await tx.execute<{ kind: string; pattern: string; queue: Queue }>(sql`select kind, pattern, queue from call_queue_mappings`);
+  const { rows } = await tx.execute<{ kind: string; pattern: string; queue: Queue }>(
+    sql`select kind, pattern, queue from call_queue_mappings`,
+  );
   const map: QueueMap = { numbers: new Map(), names: new Map() };
   for (const r of rows) {
     if (r.kind === "number") map.numbers.set(normalizePhone(r.pattern) ?? r.pattern, r.queue);

@@ -3,7 +3,11 @@ import { AppError } from "@/lib/errors";
 import { CALL_QUEUES, CALL_RESULTS } from "@/db/schema/calls";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
-const phone = z.string().trim().max(40).regex(/^[+\d][\d\s\-()]*$/, "not a phone number");
+const phone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[+\d][\d\s\-()]*$/, "not a phone number");
 const topicKey = z.string().regex(/^[a-z0-9_]{1,40}$/, "not a topic");
 
 export const listCallsQuery = z.object({
@@ -69,7 +73,10 @@ export const ticketFromCallSchema = z.object({
 
 export const newCustomerSchema = z.object({
   name: z.string().trim().min(1, "required").max(200),
-  email: z.email().optional().or(z.literal("").transform(() => undefined)),
+  email: z
+    .email()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   vNumber: z.string().trim().max(20).optional(),
 });
 

@@ -22,9 +22,13 @@ export async function customersByPhone(tx: DbOrTx, phone: string | null) {
   const n = normalizePhone(phone);
   if (!n || n.length < 6) return [];
   // calls_customers_with_phone: db/sql/calls.sql (the CTI write matches callers with it too).
-  const { rows } = await tx.execute<{ id: string; name: string | null; email: string | null; phone: string | null; v_number: string | null }>(
-    sql`select id, name, email, phone, v_number from customers where id in (select calls_customers_with_phone(${n})) order by created_at`,
-  );
+  const { rows } = await tx.execute<{
+    id: string;
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    v_number: string | null;
+  }>(sql`select id, name, email, phone, v_number from customers where id in (select calls_customers_with_phone(${n})) order by created_at`);
   return rows;
 }
 
@@ -64,7 +68,8 @@ const VIEW_COLUMNS = sql`c.id, c.source, c.queue, c.direction, c.from_number as 
   c.callback_outcome as "callbackOutcome", c.ticket_id as "ticketId", c.appointment_id as "appointmentId", c.complaint_id as "complaintId"`;
 const VIEW_FROM = sql`calls c left join users u on u.id = c.agent_id left join customers cu on cu.id = c.customer_id`;
 
-const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : d === null || d === undefined ? null : new Date(String(d)).toISOString());
+const iso = (d: unknown) =>
+  d instanceof Date ? d.toISOString() : d === null || d === undefined ? null : new Date(String(d)).toISOString();
 function toView(r: Record<string, unknown>): CallView {
   return { ...(r as unknown as CallView), offeredAt: iso(r.offeredAt)!, answeredAt: iso(r.answeredAt), endedAt: iso(r.endedAt) };
 }
@@ -92,12 +97,21 @@ export async function listCalls(actor: Actor, q: ListCallsQuery): Promise<{ call
   if (q.customer) where.push(sql`c.customer_id = ${q.customer}`);
   const cond = sql.join(where, sql` and `);
   const [rows, count] = await Promise.all([
-    db.execute(sql`select ${VIEW_COLUMNS} from ${VIEW_FROM} where ${cond} order by c.offered_at desc, c.id desc limit ${q.limit} offset ${q.offset}`),
+    db.execute(
+      sql`select ${VIEW_COLUMNS} from ${VIEW_FROM} where ${cond} order by c.offered_at desc, c.id desc limit ${q.limit} offset ${q.offset}`,
+    ),
     // Counting a year of calls is cheap enough with the offered_at index; cap it so a wide filter stays fast.
     db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from calls c where ${cond} limit 100000) x`),
   ]);
   const calls = rows.rows.map(toView);
-  await auditRead(actor, { entityType: "call", ids: calls.map((c) => c.id), customers: calls.map((c) => c.customerId), purpose: "call_list", filters: { ...q }, dedupeMinutes: 10 });
+  await auditRead(actor, {
+    entityType: "call",
+    ids: calls.map((c) => c.id),
+    customers: calls.map((c) => c.customerId),
+    purpose: "call_list",
+    filters: { ...q },
+    dedupeMinutes: 10,
+  });
   return { calls, total: count.rows[0].n };
 }
 
@@ -154,15 +168,26 @@ export async function liveCalls(actor: Actor) {
       const call = toView(r);
       const number = call.direction === "in" ? call.fromNumber : call.toNumber;
       const candidates = call.customerId
-        ? (await db.execute<{ id: string; name: string | null; email: string | null; phone: string | null; v_number: string | null }>(
-            sql`select id, name, email, phone, v_number from customers where id = ${call.customerId}`,
-          )).rows
+        ? (
+            await db.execute<{ id: string; name: string | null; email: string | null; phone: string | null; v_number: string | null }>(
+              sql`select id, name, email, phone, v_number from customers where id = ${call.customerId}`,
+            )
+          ).rows
         : await customersByPhone(db, number);
       const customers = candidates.map((c) => ({ id: c.id, name: c.name, email: c.email, phone: c.phone, vNumber: c.v_number }));
       // Only the call on screen (the first) needs the person's history; the others are listed by name.
-      const history = index === 0 && customers.length === 1 ? (await customerHistory(actor, customers[0].id)).filter((h) => !(h.type === "call" && h.id === String(call.id))).slice(0, 10) : [];
+      const history =
+        index === 0 && customers.length === 1
+          ? (await customerHistory(actor, customers[0].id)).filter((h) => !(h.type === "call" && h.id === String(call.id))).slice(0, 10)
+          : [];
       // The screen pop polls every second: one access-log row per agent and call while it is live.
-      await auditRead(actor, { entityType: "call", id: call.id, customers: customers.map((c) => c.id), purpose: "screen_pop", dedupeMinutes: 12 * 60 });
+      await auditRead(actor, {
+        entityType: "call",
+        id: call.id,
+        customers: customers.map((c) => c.id),
+        purpose: "screen_pop",
+        dedupeMinutes: 12 * 60,
+      });
       return { call, customers, history };
     }),
   );
@@ -211,7 +236,11 @@ export async function updateCall(actor: Actor, id: number, patch: UpdateCallInpu
     if (patch.complaintId !== undefined) sets.push(sql`complaint_id = ${patch.complaintId}`);
     const { rowCount } = await tx.execute(sql`update calls set ${sql.join(sets, sql`, `)} where id = ${id}`);
     if (!rowCount) throw notFound("Call");
-    await recordEvent(tx, actor, "call", String(id), "updated", { changed: Object.keys(patch), topic: patch.topic, customerId: patch.customerId });
+    await recordEvent(tx, actor, "call", String(id), "updated", {
+      changed: Object.keys(patch),
+      topic: patch.topic,
+      customerId: patch.customerId,
+    });
   });
   return getCall(actor, id);
 }
@@ -268,13 +297,21 @@ export async function createTicketFromCall(actor: Actor, id: number, input: { su
       customerId: call.customerId,
       subject: input.subject,
       // A ticket always has a first message: the agent's text, else what the call log knows.
-      body: input.body.trim() || [`${call.direction === "in" ? "Inbound" : "Outbound"} call ${(call.direction === "in" ? call.fromNumber : call.toNumber) ?? ""} at ${call.offeredAt}`, call.notes ?? ""].filter(Boolean).join("\n"),
+      body:
+        input.body.trim() ||
+        [
+          `${call.direction === "in" ? "Inbound" : "Outbound"} call ${(call.direction === "in" ? call.fromNumber : call.toNumber) ?? ""} at ${call.offeredAt}`,
+          call.notes ?? "",
+        ]
+          .filter(Boolean)
+          .join("\n"),
       queue: call.queue ?? "frontdesk",
       callId: call.id,
     });
   } catch (err) {
     if (err instanceof AppError) throw err;
-    if (err instanceof Error && /not merged/.test(err.message)) throw new AppError(503, "tickets_unavailable", "Tickets are not available yet");
+    if (err instanceof Error && /not merged/.test(err.message))
+      throw new AppError(503, "tickets_unavailable", "Tickets are not available yet");
     throw err;
   }
   await db.transaction(async (tx) => {

@@ -37,7 +37,13 @@ export async function apiFetch<T = unknown>(url: string, opts: FetchOpts = {}, s
       if (answer) return apiFetch<T>(url, { ...opts, headers: { ...opts.headers, [e.challenge.header ?? "X-Altcha"]: answer } }, true);
     }
     const retry = res.headers.get("retry-after");
-    throw new ApiError(res.status, e.code ?? "http_" + res.status, e.message ?? res.statusText, e.fields ?? {}, retry ? Number(retry) : undefined);
+    throw new ApiError(
+      res.status,
+      e.code ?? "http_" + res.status,
+      e.message ?? res.statusText,
+      e.fields ?? {},
+      retry ? Number(retry) : undefined,
+    );
   }
   const type = res.headers.get("content-type") ?? "";
   return (type.includes("json") ? await res.json() : await res.text()) as T;

@@ -55,12 +55,17 @@ export async function listCategoriesUnchecked(): Promise<CategoryRow[]> {
 }
 
 const label = z.string().trim().min(1, "required").max(80);
-export const renameCategorySchema = z.object({ labelNl: label.optional(), labelEn: label.optional() }).refine((v) => v.labelNl || v.labelEn, {
-  message: "give labelNl and/or labelEn",
-  path: ["labelNl"],
-});
+export const renameCategorySchema = z
+  .object({ labelNl: label.optional(), labelEn: label.optional() })
+  .refine((v) => v.labelNl || v.labelEn, {
+    message: "give labelNl and/or labelEn",
+    path: ["labelNl"],
+  });
 export const addCategorySchema = z.object({
-  key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, "lowercase letters, digits and _ (start with a letter)"),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/, "lowercase letters, digits and _ (start with a letter)"),
   labelNl: label,
   labelEn: label,
 });
@@ -70,7 +75,11 @@ export async function renameCategory(actor: Actor | null, key: string, input: z.
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(complaintCategories)
-      .set({ ...(input.labelNl ? { labelNl: input.labelNl } : {}), ...(input.labelEn ? { labelEn: input.labelEn } : {}), updatedAt: new Date() })
+      .set({
+        ...(input.labelNl ? { labelNl: input.labelNl } : {}),
+        ...(input.labelEn ? { labelEn: input.labelEn } : {}),
+        updatedAt: new Date(),
+      })
       .where(eq(complaintCategories.key, key))
       .returning();
     if (!row) throw notFound(`Complaint category ${key}`);

@@ -110,7 +110,18 @@ describe("Atw art. 3(3): days equal to a holiday by royal decree", () => {
   });
 
   it("every shipped decree day moves a deadline landing on it, 2023–2028", () => {
-    for (const d of ["2023-04-28", "2023-05-19", "2024-05-10", "2024-12-27", "2025-05-30", "2026-01-02", "2026-05-15", "2027-05-07", "2028-04-28", "2028-05-26"]) {
+    for (const d of [
+      "2023-04-28",
+      "2023-05-19",
+      "2024-05-10",
+      "2024-12-27",
+      "2025-05-30",
+      "2026-01-02",
+      "2026-05-15",
+      "2027-05-07",
+      "2028-04-28",
+      "2028-05-26",
+    ]) {
       expect(cal.holiday(d), d).toBeDefined();
       const received = new Date(Date.parse(`${d}T00:00:00Z`) - 42 * 86_400_000).toISOString().slice(0, 10);
       expect(statutoryDeadline(received, false, cal).deadline > d, d).toBe(true);
@@ -146,13 +157,17 @@ describe("Awb 9:11(2) postponement", () => {
     expect(checkPostpone(base, { until: "2026-05-11" }, today, cal)).toBeNull();
     expect(checkPostpone(base, { until: "2026-05-11", noticeSentOn: today }, today, cal)).toBeNull();
     expect(checkPostpone(base, { until: "2026-05-12" }, today, cal)?.code).toBe("awb_9_11_postpone_max_4_weeks");
-    expect(complaintDeadline({ ...base, postponement: { until: "2026-05-11", noticeSentOn: "2026-04-10" } }, cal).deadline).toBe("2026-05-11");
+    expect(complaintDeadline({ ...base, postponement: { until: "2026-05-11", noticeSentOn: "2026-04-10" } }, cal).deadline).toBe(
+      "2026-05-11",
+    );
   });
 
   it("counts the four weeks from the Atw-moved deadline", () => {
     const easter = { receivedOn: "2026-02-23", advisoryCommittee: false }; // 2026-04-06 → 2026-04-07
     expect(checkPostpone(easter, { until: "2026-05-05", noticeSentOn: "2026-04-01" }, "2026-04-01", cal)).toBeNull();
-    expect(checkPostpone(easter, { until: "2026-05-06", noticeSentOn: "2026-04-01" }, "2026-04-01", cal)?.code).toBe("awb_9_11_postpone_max_4_weeks");
+    expect(checkPostpone(easter, { until: "2026-05-06", noticeSentOn: "2026-04-01" }, "2026-04-01", cal)?.code).toBe(
+      "awb_9_11_postpone_max_4_weeks",
+    );
   });
 
   it("applies the Atw again to the postponed date", () => {
@@ -171,12 +186,18 @@ describe("Awb 9:11(2) postponement", () => {
     const late = checkPostpone(base, { until: "2026-05-01", noticeSentOn: "2026-04-13" }, "2026-04-14", cal);
     expect(late?.code).toBe("awb_9_11_2_postpone_after_deadline");
     expect(late?.aliases).toEqual(["awb_9_11_postpone_after_deadline"]);
-    expect(checkPostpone(base, { until: "2026-05-01", noticeSentOn: "2026-04-14" }, "2026-04-14", cal)?.code).toBe("awb_9_11_2_postpone_after_deadline");
+    expect(checkPostpone(base, { until: "2026-05-01", noticeSentOn: "2026-04-14" }, "2026-04-14", cal)?.code).toBe(
+      "awb_9_11_2_postpone_after_deadline",
+    );
   });
 
   it("the notice is dated the day it is sent: another notice date is refused", () => {
-    expect(checkPostpone(base, { until: "2026-05-01", noticeSentOn: "2026-04-09" }, "2026-04-10", cal)?.code).toBe("awb_9_11_2_notice_dated_today");
-    expect(checkPostpone(base, { until: "2026-05-01", noticeSentOn: "2026-04-12" }, "2026-04-11", cal)?.code).toBe("awb_9_11_2_notice_dated_today");
+    expect(checkPostpone(base, { until: "2026-05-01", noticeSentOn: "2026-04-09" }, "2026-04-10", cal)?.code).toBe(
+      "awb_9_11_2_notice_dated_today",
+    );
+    expect(checkPostpone(base, { until: "2026-05-01", noticeSentOn: "2026-04-12" }, "2026-04-11", cal)?.code).toBe(
+      "awb_9_11_2_notice_dated_today",
+    );
   });
 
   it("refuses a second postponement and an until not after the deadline", () => {
@@ -187,7 +208,9 @@ describe("Awb 9:11(2) postponement", () => {
 
   it("refuses a unilateral postponement once a postponement with consent exists (Awb 9:11(2) after 9:11(3))", () => {
     const steps: DeadlineStep[] = [{ kind: "consent", until: "2026-05-29", consentOn: "2026-04-01" }];
-    expect(checkPostpone({ receivedOn: "2026-03-02", steps }, { until: "2026-06-05" }, "2026-04-20", cal)?.code).toBe("awb_9_11_2_unilateral_after_consent");
+    expect(checkPostpone({ receivedOn: "2026-03-02", steps }, { until: "2026-06-05" }, "2026-04-20", cal)?.code).toBe(
+      "awb_9_11_2_unilateral_after_consent",
+    );
   });
 
   it("counts from the deadline as the Atw moved it (the documented choice): Good Friday 2026 → 7 April → 5 May", () => {
@@ -203,8 +226,12 @@ describe("Awb 9:11(3) further postponement with consent", () => {
 
   it("is refused when consent is given or recorded after the deadline in force passed", () => {
     expect(checkConsentPostpone(base, { until: "2026-06-30", consentOn: "2026-04-13" }, "2026-04-13", cal)).toBeNull();
-    expect(checkConsentPostpone(base, { until: "2026-06-30", consentOn: "2026-04-14" }, "2026-04-14", cal)?.code).toBe("awb_9_11_3_consent_after_deadline");
-    expect(checkConsentPostpone(base, { until: "2026-06-30", consentOn: "2026-04-10" }, "2026-04-15", cal)?.code).toBe("awb_9_11_3_consent_after_deadline");
+    expect(checkConsentPostpone(base, { until: "2026-06-30", consentOn: "2026-04-14" }, "2026-04-14", cal)?.code).toBe(
+      "awb_9_11_3_consent_after_deadline",
+    );
+    expect(checkConsentPostpone(base, { until: "2026-06-30", consentOn: "2026-04-10" }, "2026-04-15", cal)?.code).toBe(
+      "awb_9_11_3_consent_after_deadline",
+    );
   });
 
   it("the deadline is the last step's result, in the order taken, not an order fixed in code", () => {
@@ -227,11 +254,15 @@ describe("Awb 9:14 advisory committee", () => {
     expect(steps).toEqual([{ kind: "committee", on: "2026-04-01" }]);
     expect(checkCommittee({ receivedOn: "2026-03-02", steps: [] }, true, "2026-04-13", cal)).toBeNull();
     expect(complaintDeadline({ receivedOn: "2026-03-02", steps }, cal).deadline).toBe("2026-05-11");
-    expect(complaintDeadline({ receivedOn: "2026-01-26", steps: [{ kind: "committee", on: "2026-02-01" }] }, cal).deadline).toBe("2026-04-07");
+    expect(complaintDeadline({ receivedOn: "2026-01-26", steps: [{ kind: "committee", on: "2026-02-01" }] }, cal).deadline).toBe(
+      "2026-04-07",
+    );
   });
 
   it("is refused after the six-week deadline passed", () => {
-    expect(checkCommittee({ receivedOn: "2026-03-02", steps: [] }, true, "2026-04-14", cal)?.code).toBe("awb_9_14_committee_after_deadline");
+    expect(checkCommittee({ receivedOn: "2026-03-02", steps: [] }, true, "2026-04-14", cal)?.code).toBe(
+      "awb_9_14_committee_after_deadline",
+    );
   });
 
   it("never gives a shorter deadline than the one in force", () => {
@@ -246,7 +277,10 @@ describe("Awb 9:14 advisory committee", () => {
   });
 
   it("cannot be switched off once a postponement was measured from its ten weeks", () => {
-    const steps: DeadlineStep[] = [{ kind: "committee", on: "2026-03-05" }, { kind: "postponed", until: "2026-06-01", noticeSentOn: "2026-04-01" }];
+    const steps: DeadlineStep[] = [
+      { kind: "committee", on: "2026-03-05" },
+      { kind: "postponed", until: "2026-06-01", noticeSentOn: "2026-04-01" },
+    ];
     expect(checkCommittee({ receivedOn: "2026-03-02", steps }, false, "2026-04-01", cal)?.code).toBe("awb_9_14_committee_has_later_steps");
   });
 });
@@ -265,7 +299,9 @@ describe("Awb 9:11(2)/(3) together", () => {
   it("further postponement with recorded consent, beyond four weeks", () => {
     const once = { ...base, postponement: { until: "2026-05-11", noticeSentOn: "2026-04-10" } };
     expect(checkConsentPostpone(once, { until: "2026-06-30", consentOn: "2026-05-08" }, "2026-05-08", cal)).toBeNull();
-    expect(checkConsentPostpone(once, { until: "2026-05-11", consentOn: "2026-05-08" }, "2026-05-08", cal)?.code).toBe("postpone_not_later");
+    expect(checkConsentPostpone(once, { until: "2026-05-11", consentOn: "2026-05-08" }, "2026-05-08", cal)?.code).toBe(
+      "postpone_not_later",
+    );
     expect(checkConsentPostpone(once, { until: "2026-06-30", consentOn: "2026-05-09" }, "2026-05-08", cal)?.code).toBe("date_in_future");
     const d = complaintDeadline({ ...once, consents: [{ until: "2026-06-30", consentOn: "2026-05-08" }] }, cal);
     expect(d.deadline).toBe("2026-06-30");
@@ -285,7 +321,9 @@ describe("Awb 9:8 decline within four weeks", () => {
 describe("step dates", () => {
   it("refuses the future and before receipt", () => {
     expect(checkStepDate("sentOn", "2026-05-02", "2026-05-01", "2026-05-01")?.code).toBe("date_in_future");
-    expect(checkStepDate("sentOn", "2026-04-30", "2026-05-01", "2026-05-01", "decision_before_receipt")?.code).toBe("decision_before_receipt");
+    expect(checkStepDate("sentOn", "2026-04-30", "2026-05-01", "2026-05-01", "decision_before_receipt")?.code).toBe(
+      "decision_before_receipt",
+    );
     expect(checkStepDate("sentOn", "2026-05-01", "2026-05-01", "2026-05-01")).toBeNull();
   });
 });

@@ -121,7 +121,10 @@ export type Deadline = { deadline: IsoDate; basis: BasisStep[] };
 export function statutoryDeadline(receivedOn: IsoDate, advisoryCommittee: boolean, cal: AtwCalendar): Deadline {
   const weeks = advisoryCommittee ? 10 : 6;
   const end = addDays(receivedOn, weeks * 7);
-  const basis: BasisStep[] = [{ kind: "received", date: receivedOn }, { kind: "term", weeks, date: end }];
+  const basis: BasisStep[] = [
+    { kind: "received", date: receivedOn },
+    { kind: "term", weeks, date: end },
+  ];
   const moved = atwMove(end, cal);
   if (moved.date !== end) basis.push({ kind: "moved", from: end, to: moved.date, reasons: moved.reasons });
   return { deadline: moved.date, basis };
@@ -150,7 +153,10 @@ export function complaintDeadline(input: DeadlineInput, cal: AtwCalendar): Deadl
     if (s.kind === "committee") {
       // Awb 9:14 → 9:11(1): ten weeks from receipt (then the Atw), never shorter than the deadline in force.
       const ten = statutoryDeadline(input.receivedOn, true, cal).deadline;
-      d = ten >= d.deadline ? { deadline: ten, basis: [...d.basis, { kind: "committee", on: s.on, date: ten }] } : { deadline: d.deadline, basis: [...d.basis, { kind: "committee", on: s.on, date: ten, kept: d.deadline }] };
+      d =
+        ten >= d.deadline
+          ? { deadline: ten, basis: [...d.basis, { kind: "committee", on: s.on, date: ten }] }
+          : { deadline: d.deadline, basis: [...d.basis, { kind: "committee", on: s.on, date: ten, kept: d.deadline }] };
     } else if (s.kind === "postponed") d = withAtw(d, { kind: "postponed", until: s.until, noticeSentOn: s.noticeSentOn }, cal);
     else d = withAtw(d, { kind: "consent", until: s.until, consentOn: s.consentOn }, cal);
   }
@@ -160,10 +166,21 @@ export function complaintDeadline(input: DeadlineInput, cal: AtwCalendar): Deadl
 /** A rule the requested step would break; `code` is what the API's 422 carries. */
 export type RuleBreak = { code: string; message: string; field?: string; aliases?: string[] };
 
-const brk = (code: string, message: string, field?: string, aliases?: string[]): RuleBreak => ({ code, message, field, ...(aliases ? { aliases } : {}) });
+const brk = (code: string, message: string, field?: string, aliases?: string[]): RuleBreak => ({
+  code,
+  message,
+  field,
+  ...(aliases ? { aliases } : {}),
+});
 
 /** Dates of a step: not in the future, not before receipt. */
-export function checkStepDate(field: string, d: IsoDate, receivedOn: IsoDate, today: IsoDate, beforeReceiptCode = "date_before_receipt"): RuleBreak | null {
+export function checkStepDate(
+  field: string,
+  d: IsoDate,
+  receivedOn: IsoDate,
+  today: IsoDate,
+  beforeReceiptCode = "date_before_receipt",
+): RuleBreak | null {
   if (!isIsoDate(d)) return brk("bad_date", `${field} is not a date (YYYY-MM-DD)`, field);
   if (d > today) return brk("date_in_future", `${field} (${d}) lies in the future`, field);
   if (d < receivedOn) return brk(beforeReceiptCode, `${field} (${d}) lies before the complaint was received (${receivedOn})`, field);
@@ -206,12 +223,20 @@ export function checkPostpone(
       ["awb_9_11_postpone_after_deadline"],
     );
   if (req.noticeSentOn != null && req.noticeSentOn !== today)
-    return brk("awb_9_11_2_notice_dated_today", `The app sends the notice today; its date is ${today}, not ${req.noticeSentOn}`, "noticeSentOn");
+    return brk(
+      "awb_9_11_2_notice_dated_today",
+      `The app sends the notice today; its date is ${today}, not ${req.noticeSentOn}`,
+      "noticeSentOn",
+    );
   if (!isIsoDate(req.until)) return brk("bad_date", "until is not a date (YYYY-MM-DD)", "until");
   if (req.until <= deadline) return brk("postpone_not_later", `The new date must be after the deadline in force (${deadline})`, "until");
   const max = addDays(deadline, 28);
   if (req.until > max)
-    return brk("awb_9_11_postpone_max_4_weeks", `At most four weeks beyond the deadline in force: ${max} at the latest (Awb 9:11(2))`, "until");
+    return brk(
+      "awb_9_11_postpone_max_4_weeks",
+      `At most four weeks beyond the deadline in force: ${max} at the latest (Awb 9:11(2))`,
+      "until",
+    );
   return null;
 }
 
@@ -250,7 +275,7 @@ export function checkCommittee(current: DeadlineInput, on: boolean, today: IsoDa
   const six = statutoryDeadline(current.receivedOn, false, cal).deadline;
   const steps = stepsOf(current);
   const at = steps.findIndex((s) => s.kind === "committee");
-  if (on === (at >= 0)) return null;
+  if (on === at >= 0) return null;
   if (today > six)
     return brk(
       "awb_9_14_committee_after_deadline",
@@ -258,7 +283,11 @@ export function checkCommittee(current: DeadlineInput, on: boolean, today: IsoDa
       "advisoryCommittee",
     );
   if (!on && steps.slice(at + 1).length)
-    return brk("awb_9_14_committee_has_later_steps", "A postponement was measured from the committee's ten weeks; the committee cannot be switched off now", "advisoryCommittee");
+    return brk(
+      "awb_9_14_committee_has_later_steps",
+      "A postponement was measured from the committee's ten weeks; the committee cannot be switched off now",
+      "advisoryCommittee",
+    );
   return null;
 }
 
@@ -303,9 +332,13 @@ export function describeBasis(basis: BasisStep[], locale: "nl" | "en"): string {
             return nl
               ? `→ adviescommissie vanaf ${s.on}: 10 weken na ontvangst = ${s.date}, eerder dan de geldende termijn, die blijft ${s.kept}`
               : `→ advisory committee from ${s.on}: 10 weeks after receipt = ${s.date}, earlier than the deadline in force, which stays ${s.kept}`;
-          return nl ? `→ adviescommissie vanaf ${s.on}: 10 weken na ontvangst = ${s.date}` : `→ advisory committee from ${s.on}: 10 weeks after receipt = ${s.date}`;
+          return nl
+            ? `→ adviescommissie vanaf ${s.on}: 10 weken na ontvangst = ${s.date}`
+            : `→ advisory committee from ${s.on}: 10 weeks after receipt = ${s.date}`;
         case "postponed":
-          return nl ? `→ verdaagd met bericht op ${s.noticeSentOn} tot ${s.until}` : `→ postponed with notice on ${s.noticeSentOn} to ${s.until}`;
+          return nl
+            ? `→ verdaagd met bericht op ${s.noticeSentOn} tot ${s.until}`
+            : `→ postponed with notice on ${s.noticeSentOn} to ${s.until}`;
         case "consent":
           return nl
             ? `→ met instemming van ${s.consentOn} verdaagd tot ${s.until}`

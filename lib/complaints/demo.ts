@@ -21,13 +21,29 @@ export async function seedDemo(now: Date = new Date()): Promise<void> {
   const cal = atwCalendar();
   const today = todayNl(now);
   let seed = 20121;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const pick = <T,>(pairs: [T, number][]): T => {
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = <T>(pairs: [T, number][]): T => {
     let r = rnd();
     for (const [v, w] of pairs) if ((r -= w) < 0) return v;
     return pairs[pairs.length - 1][0];
   };
-  const FIRST = ["Ahmed", "Maria", "Jan", "Fatma", "Priya", "Li", "Olga", "Samir", "Anna", "Kofi", "Sofia", "Mehmet", "Emma", "Rahul", "Yara"];
+  const FIRST = [
+    "Ahmed",
+    "Maria",
+    "Jan",
+    "Fatma",
+    "Priya",
+    "Li",
+    "Olga",
+    "Samir",
+    "Anna",
+    "Kofi",
+    "Sofia",
+    "Mehmet",
+    "Emma",
+    "Rahul",
+    "Yara",
+  ];
   const LAST = ["Yilmaz", "de Jong", "Jansen", "Kowalski", "Haddad", "Wang", "Singh", "Bakker", "Mensah", "Ivanova", "Visser", "Nguyen"];
   const DESCR: Record<string, string[]> = {
     processing_time: [
@@ -36,7 +52,10 @@ export async function seedDemo(now: Date = new Date()): Promise<void> {
       "De beslistermijn is verstreken en niemand kan mij vertellen hoe lang het nog duurt.",
     ],
     treatment: ["Ik ben aan het loket onvriendelijk behandeld.", "The staff member on the phone was rude to me."],
-    information: ["Ik kreeg aan de telefoon tegenstrijdige informatie over mijn aanvraag.", "Nobody told me which documents I still had to send."],
+    information: [
+      "Ik kreeg aan de telefoon tegenstrijdige informatie over mijn aanvraag.",
+      "Nobody told me which documents I still had to send.",
+    ],
     decision_quality: ["In de beslissing staan feiten die niet kloppen."],
     accessibility: ["Ik kon de IND drie dagen lang niet telefonisch bereiken.", "I waited more than an hour on the 0900 number."],
     desk_visit: ["Mijn afspraak aan het loket werd zonder bericht afgezegd."],
@@ -50,14 +69,36 @@ export async function seedDemo(now: Date = new Date()): Promise<void> {
     const perDay = isWeekend(d) ? 2 + Math.floor(rnd() * 3) : isWorkingDay(d, cal) ? 14 + Math.floor(rnd() * 8) : 4;
     for (let i = 0; i < perDay; i++) {
       n++;
-      const channel = pick<Row["channel"]>(isWeekend(d) ? [["web", 0.8], ["email", 0.2]] : [["web", 0.45], ["email", 0.25], ["letter", 0.18], ["phone", 0.08], ["desk", 0.04]]);
-      const subject = pick<string>([["processing_time", 0.55], ["treatment", 0.1], ["information", 0.12], ["decision_quality", 0.06], ["accessibility", 0.1], ["desk_visit", 0.04], ["other", 0.03]]);
+      const channel = pick<Row["channel"]>(
+        isWeekend(d)
+          ? [
+              ["web", 0.8],
+              ["email", 0.2],
+            ]
+          : [
+              ["web", 0.45],
+              ["email", 0.25],
+              ["letter", 0.18],
+              ["phone", 0.08],
+              ["desk", 0.04],
+            ],
+      );
+      const subject = pick<string>([
+        ["processing_time", 0.55],
+        ["treatment", 0.1],
+        ["information", 0.12],
+        ["decision_quality", 0.06],
+        ["accessibility", 0.1],
+        ["desk_visit", 0.04],
+        ["other", 0.03],
+      ]);
       const language = rnd() < 0.8 ? "nl" : "en";
       const name = `${FIRST[Math.floor(rnd() * FIRST.length)]} ${LAST[Math.floor(rnd() * LAST.length)]}`;
       const { deadline: statutory } = statutoryDeadline(d, false, cal);
       let deadline = statutory;
       const row: Row = {
-        reference: sql`'K-' || to_char(${d}::date, 'YYYY') || '-' || lpad(nextval('complaint_number_seq')::text, 5, '0')` as unknown as string,
+        reference:
+          sql`'K-' || to_char(${d}::date, 'YYYY') || '-' || lpad(nextval('complaint_number_seq')::text, 5, '0')` as unknown as string,
         channel,
         receivedOn: d,
         status: "open",
@@ -85,7 +126,12 @@ export async function seedDemo(now: Date = new Date()): Promise<void> {
       if (rnd() < 0.12 && noticeOn <= today && noticeOn >= d) {
         const until = addDays(statutory, 14 + Math.floor(rnd() * 15));
         deadline = atwMove(until, cal).date;
-        Object.assign(row, { postponedUntil: until, postponementNoticeOn: noticeOn, deadlineSteps: [{ kind: "postponed", until, noticeSentOn: noticeOn }], deadline });
+        Object.assign(row, {
+          postponedUntil: until,
+          postponementNoticeOn: noticeOn,
+          deadlineSteps: [{ kind: "postponed", until, noticeSentOn: noticeOn }],
+          deadline,
+        });
       }
       // Closing: 83% on time among the closed; older complaints are nearly all closed.
       const closeChance = age > 90 ? 0.995 : age > 42 ? 0.97 : age > 21 ? 0.45 : age > 7 ? 0.15 : 0.02;
@@ -96,20 +142,40 @@ export async function seedDemo(now: Date = new Date()): Promise<void> {
         if (closedOn > today) closedOn = today;
         if (closedOn > today || closedOn < d) continue;
         if (closedOn < row.acknowledgedOn!) closedOn = row.acknowledgedOn!;
-        const how = pick<"decided" | "informal" | "declined">([["decided", 0.68], ["informal", 0.25], ["declined", 0.07]]);
+        const how = pick<"decided" | "informal" | "declined">([
+          ["decided", 0.68],
+          ["informal", 0.25],
+          ["declined", 0.07],
+        ]);
         if (how === "declined" && closedOn <= addDays(d, 28)) {
-          Object.assign(row, { declineReason: pick([["already_handled", 0.3], ["objection_or_appeal", 0.4], ["over_a_year", 0.2], ["too_minor", 0.1]]), declinedOn: closedOn });
+          Object.assign(row, {
+            declineReason: pick([
+              ["already_handled", 0.3],
+              ["objection_or_appeal", 0.4],
+              ["over_a_year", 0.2],
+              ["too_minor", 0.1],
+            ]),
+            declinedOn: closedOn,
+          });
         } else if (how === "informal") {
           Object.assign(row, { informalOn: closedOn, informalNote: "Telefonisch toegelicht; klager tevreden (Praten werkt!)." });
         } else {
-          const outcome = pick<string>([["founded", 0.3], ["partly_founded", 0.22], ["unfounded", 0.4], ["no_judgement", 0.08]]);
+          const outcome = pick<string>([
+            ["founded", 0.3],
+            ["partly_founded", 0.22],
+            ["unfounded", 0.4],
+            ["no_judgement", 0.08],
+          ]);
           Object.assign(row, {
             // Awb 9:10(2)(b): the complainant said they did not wish to be heard.
             hearingSkipGround: rnd() < 0.5 ? "complainant_waived" : null,
             hearingSkippedBecause: null,
             hearingReport: null,
             outcome,
-            decisionReasons: outcome === "unfounded" ? "De behandeling verliep binnen de wettelijke termijn." : "De behandelduur was te lang; excuses aangeboden.",
+            decisionReasons:
+              outcome === "unfounded"
+                ? "De behandeling verliep binnen de wettelijke termijn."
+                : "De behandelduur was te lang; excuses aangeboden.",
             decidedOn: closedOn,
           });
           if (!row.hearingSkipGround) Object.assign(row, { hearingOn: closedOn, hearingReport: "Klager telefonisch gehoord." });

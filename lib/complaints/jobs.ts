@@ -20,7 +20,13 @@ export async function runComplaintReminders(now: Date = new Date()): Promise<{ r
   const cal = await loadAtwCalendar();
   // Candidates: open, and the deadline within the two-week window or already past.
   const open = await db
-    .select({ id: complaints.id, reference: complaints.reference, deadline: complaints.deadline, status: complaints.status, handlerId: complaints.handlerId })
+    .select({
+      id: complaints.id,
+      reference: complaints.reference,
+      deadline: complaints.deadline,
+      status: complaints.status,
+      handlerId: complaints.handlerId,
+    })
     .from(complaints)
     .where(and(sql`${complaints.status} <> 'closed'`, sql`${complaints.deadline} <= ${addDays(today, 14)}`));
   const supervisors = await db
@@ -44,9 +50,21 @@ export async function runComplaintReminders(now: Date = new Date()): Promise<{ r
         for (const r of to) {
           const l = r.locale === "en" ? "en" : "nl";
           const text = renderReminder(kind, l, { reference: c.reference, deadline: c.deadline });
-          await queueEmail(tx, { to: r.email, subject: text.subject, text: text.body, language: l, kind: `complaint.reminder.${kind}`, contextType: "complaint", contextId: c.id });
+          await queueEmail(tx, {
+            to: r.email,
+            subject: text.subject,
+            text: text.body,
+            language: l,
+            kind: `complaint.reminder.${kind}`,
+            contextType: "complaint",
+            contextId: c.id,
+          });
         }
-        await recordEvent(tx, SYSTEM("reminders"), "complaint", c.id, "reminder_sent", { kind, deadline: c.deadline, to: to.map((t) => t.email) });
+        await recordEvent(tx, SYSTEM("reminders"), "complaint", c.id, "reminder_sent", {
+          kind,
+          deadline: c.deadline,
+          to: to.map((t) => t.email),
+        });
         sent.push({ reference: c.reference, kind, to: to.map((t) => t.email) });
       });
     }
@@ -56,4 +74,6 @@ export async function runComplaintReminders(now: Date = new Date()): Promise<{ r
 }
 
 /** Background jobs of the complaints capability (run by the worker, lib/jobs/worker.ts). */
-export const jobs: JobDefinition[] = [{ name: "complaint-reminders", cron: "7 * * * *", handler: async () => void (await runComplaintReminders()) }];
+export const jobs: JobDefinition[] = [
+  { name: "complaint-reminders", cron: "7 * * * *", handler: async () => void (await runComplaintReminders()) },
+];

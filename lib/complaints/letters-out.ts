@@ -29,7 +29,10 @@ export async function sendLetter(
     language = "nl";
     name = c.personConcerned ?? "";
     if (c.personConcernedId) {
-      const [u] = await tx.select({ email: users.email, locale: users.locale, name: users.name }).from(users).where(eq(users.id, c.personConcernedId));
+      const [u] = await tx
+        .select({ email: users.email, locale: users.locale, name: users.name })
+        .from(users)
+        .where(eq(users.id, c.personConcernedId));
       if (u) [to, language, name] = [u.email, u.locale as "nl" | "en", u.name];
     }
   }
@@ -70,7 +73,8 @@ export async function sendLetter(
 }
 
 /** Whether the complaint names the person or unit it is about (Awb 9:7, 9:10, 9:11(2), 9:12(1)). */
-export const hasPersonConcerned = (c: Pick<Complaint, "personConcerned" | "personConcernedId">) => !!(c.personConcerned || c.personConcernedId);
+export const hasPersonConcerned = (c: Pick<Complaint, "personConcerned" | "personConcernedId">) =>
+  !!(c.personConcerned || c.personConcernedId);
 
 /**
  * A letter to the complainant and, when the complaint names one, to the person or unit it is about: the

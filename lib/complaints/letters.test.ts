@@ -25,15 +25,25 @@ describe("letters in the complainant's language", () => {
     expect(renderLetter("postponement", "en", { ...ctx, until: "2026-05-11", toPersonConcerned: true }).body).toContain("concerns you");
   });
   it("the findings (9:12(1)) go to the person concerned as well, without the complainant's ombudsman paragraph", () => {
-    const pc = renderLetter("decision", "nl", { ...ctx, name: "Afdeling Verblijf", outcome: "founded", reasons: "Te lang.", toPersonConcerned: true }).body;
+    const pc = renderLetter("decision", "nl", {
+      ...ctx,
+      name: "Afdeling Verblijf",
+      outcome: "founded",
+      reasons: "Te lang.",
+      toPersonConcerned: true,
+    }).body;
     expect(pc).toContain("9:12, eerste lid");
     expect(pc).toContain("gegrond");
     expect(pc).not.toContain("Nationale ombudsman");
   });
   it("further postponement with consent (9:11(3)) and the withdrawal are confirmed to both parties", () => {
-    expect(renderLetter("consent_postponement", "en", { ...ctx, until: "2026-06-30", on: "2026-04-01", toPersonConcerned: true }).body).toContain("With the complainant's consent");
+    expect(
+      renderLetter("consent_postponement", "en", { ...ctx, until: "2026-06-30", on: "2026-04-01", toPersonConcerned: true }).body,
+    ).toContain("With the complainant's consent");
     expect(renderLetter("withdrawal", "nl", { ...ctx, on: "2026-04-02" }).body).toContain("op 2026-04-02 ingetrokken");
-    expect(renderLetter("withdrawal", "en", { ...ctx, on: "2026-04-02", toPersonConcerned: true }).body).toContain("withdrawn by the complainant on 2026-04-02");
+    expect(renderLetter("withdrawal", "en", { ...ctx, on: "2026-04-02", toPersonConcerned: true }).body).toContain(
+      "withdrawn by the complainant on 2026-04-02",
+    );
   });
   it("the hearing invitation (9:10(1)) also to the person concerned", () => {
     expect(renderLetter("hearing", "nl", { ...ctx, on: "2026-04-20", toPersonConcerned: true }).body).toContain("artikel 9:10");

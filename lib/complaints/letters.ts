@@ -3,7 +3,8 @@
  * outbox, or printed from the letter view for complainants who wrote by post.
  */
 export type LetterLocale = "nl" | "en";
-export type LetterKind = "acknowledgement" | "postponement" | "consent_postponement" | "decline" | "informal" | "hearing" | "decision" | "withdrawal";
+export type LetterKind =
+  "acknowledgement" | "postponement" | "consent_postponement" | "decline" | "informal" | "hearing" | "decision" | "withdrawal";
 
 export type LetterContext = {
   reference: string;
@@ -46,41 +47,97 @@ export function renderLetter(kind: LetterKind, l: LetterLocale, c: LetterContext
   const nl = l === "nl";
   const hello = nl ? `Geachte ${c.name},` : `Dear ${c.name},`;
   const ref = nl ? `Kenmerk: ${c.reference}` : `Reference: ${c.reference}`;
-  const wrap = (subject: string, ...paras: string[]) => ({ subject: `${subject} — ${c.reference}`, body: [ref, "", hello, "", ...paras.flatMap((p) => [p, ""]), SIGN[l]].join("\n") });
+  const wrap = (subject: string, ...paras: string[]) => ({
+    subject: `${subject} — ${c.reference}`,
+    body: [ref, "", hello, "", ...paras.flatMap((p) => [p, ""]), SIGN[l]].join("\n"),
+  });
   switch (kind) {
     case "acknowledgement": // Awb 9:6
       return nl
-        ? wrap("Ontvangstbevestiging van uw klacht", `Wij hebben uw klacht op ${c.receivedOn} ontvangen. Uw kenmerk is ${c.reference}.`, `Wij handelen uw klacht uiterlijk op ${c.deadline} af. Lukt dat niet, dan laten wij u dat vóór die datum weten.`, "U kunt de stand van zaken bekijken op /klacht/status met uw kenmerk en e-mailadres.")
-        : wrap("We have received your complaint", `We received your complaint on ${c.receivedOn}. Your reference is ${c.reference}.`, `We will deal with your complaint by ${c.deadline} at the latest. If we cannot, we will let you know before that date.`, "You can check its status at /klacht/status with your reference and email address.");
+        ? wrap(
+            "Ontvangstbevestiging van uw klacht",
+            `Wij hebben uw klacht op ${c.receivedOn} ontvangen. Uw kenmerk is ${c.reference}.`,
+            `Wij handelen uw klacht uiterlijk op ${c.deadline} af. Lukt dat niet, dan laten wij u dat vóór die datum weten.`,
+            "U kunt de stand van zaken bekijken op /klacht/status met uw kenmerk en e-mailadres.",
+          )
+        : wrap(
+            "We have received your complaint",
+            `We received your complaint on ${c.receivedOn}. Your reference is ${c.reference}.`,
+            `We will deal with your complaint by ${c.deadline} at the latest. If we cannot, we will let you know before that date.`,
+            "You can check its status at /klacht/status with your reference and email address.",
+          );
     case "postponement": // Awb 9:11(2)
       if (c.toPersonConcerned)
         return nl
-          ? wrap("Verdaging klachtbehandeling", `De behandeling van klacht ${c.reference}, die over u of uw afdeling gaat, is verdaagd tot ${c.until}.`)
-          : wrap("Complaint handling postponed", `The handling of complaint ${c.reference}, which concerns you or your department, has been postponed to ${c.until}.`);
+          ? wrap(
+              "Verdaging klachtbehandeling",
+              `De behandeling van klacht ${c.reference}, die over u of uw afdeling gaat, is verdaagd tot ${c.until}.`,
+            )
+          : wrap(
+              "Complaint handling postponed",
+              `The handling of complaint ${c.reference}, which concerns you or your department, has been postponed to ${c.until}.`,
+            );
       return nl
-        ? wrap("Verdaging van de behandeling van uw klacht", `Wij hebben meer tijd nodig om uw klacht zorgvuldig te behandelen. Wij verdagen de behandeling tot uiterlijk ${c.until} (artikel 9:11, tweede lid, Algemene wet bestuursrecht).`)
-        : wrap("We need more time for your complaint", `We need more time to deal with your complaint carefully. We are postponing our decision to ${c.until} at the latest (section 9:11(2) of the General Administrative Law Act).`);
+        ? wrap(
+            "Verdaging van de behandeling van uw klacht",
+            `Wij hebben meer tijd nodig om uw klacht zorgvuldig te behandelen. Wij verdagen de behandeling tot uiterlijk ${c.until} (artikel 9:11, tweede lid, Algemene wet bestuursrecht).`,
+          )
+        : wrap(
+            "We need more time for your complaint",
+            `We need more time to deal with your complaint carefully. We are postponing our decision to ${c.until} at the latest (section 9:11(2) of the General Administrative Law Act).`,
+          );
     case "consent_postponement": // Awb 9:11(3)
       if (c.toPersonConcerned)
         return nl
-          ? wrap("Verder uitstel klachtbehandeling", `Met instemming van de klager is de behandeling van klacht ${c.reference}, die over u of uw afdeling gaat, verder uitgesteld tot ${c.until}.`)
-          : wrap("Complaint handling postponed further", `With the complainant's consent, the handling of complaint ${c.reference}, which concerns you or your department, has been postponed further to ${c.until}.`);
+          ? wrap(
+              "Verder uitstel klachtbehandeling",
+              `Met instemming van de klager is de behandeling van klacht ${c.reference}, die over u of uw afdeling gaat, verder uitgesteld tot ${c.until}.`,
+            )
+          : wrap(
+              "Complaint handling postponed further",
+              `With the complainant's consent, the handling of complaint ${c.reference}, which concerns you or your department, has been postponed further to ${c.until}.`,
+            );
       return nl
         ? wrap("Verder uitstel met uw instemming", `Met uw instemming van ${c.on} handelen wij uw klacht uiterlijk op ${c.until} af.`)
-        : wrap("Further postponement with your consent", `With the consent you gave on ${c.on}, we will deal with your complaint by ${c.until} at the latest.`);
+        : wrap(
+            "Further postponement with your consent",
+            `With the consent you gave on ${c.on}, we will deal with your complaint by ${c.until} at the latest.`,
+          );
     case "decline": // Awb 9:8
       return nl
-        ? wrap("Wij nemen uw klacht niet in behandeling", `Wij nemen uw klacht niet in behandeling, omdat ${describeDeclineReason(c.reason ?? "", l)} (artikel 9:8 Algemene wet bestuursrecht).`, "Bent u het hier niet mee eens, dan kunt u zich binnen een jaar wenden tot de Nationale ombudsman (www.nationaleombudsman.nl).")
-        : wrap("We will not deal with your complaint", `We will not deal with your complaint because ${describeDeclineReason(c.reason ?? "", l)} (section 9:8 of the General Administrative Law Act).`, "If you disagree, you can turn to the National Ombudsman (Nationale ombudsman, www.nationaleombudsman.nl) within one year.");
+        ? wrap(
+            "Wij nemen uw klacht niet in behandeling",
+            `Wij nemen uw klacht niet in behandeling, omdat ${describeDeclineReason(c.reason ?? "", l)} (artikel 9:8 Algemene wet bestuursrecht).`,
+            "Bent u het hier niet mee eens, dan kunt u zich binnen een jaar wenden tot de Nationale ombudsman (www.nationaleombudsman.nl).",
+          )
+        : wrap(
+            "We will not deal with your complaint",
+            `We will not deal with your complaint because ${describeDeclineReason(c.reason ?? "", l)} (section 9:8 of the General Administrative Law Act).`,
+            "If you disagree, you can turn to the National Ombudsman (Nationale ombudsman, www.nationaleombudsman.nl) within one year.",
+          );
     case "informal": // Awb 9:5
       return nl
-        ? wrap("Uw klacht is naar tevredenheid opgelost", `Zoals besproken op ${c.on} is uw klacht naar uw tevredenheid opgelost. Wij sluiten het dossier.`, c.note ?? "")
-        : wrap("Your complaint has been resolved", `As discussed on ${c.on}, your complaint has been resolved to your satisfaction. We are closing the file.`, c.note ?? "");
+        ? wrap(
+            "Uw klacht is naar tevredenheid opgelost",
+            `Zoals besproken op ${c.on} is uw klacht naar uw tevredenheid opgelost. Wij sluiten het dossier.`,
+            c.note ?? "",
+          )
+        : wrap(
+            "Your complaint has been resolved",
+            `As discussed on ${c.on}, your complaint has been resolved to your satisfaction. We are closing the file.`,
+            c.note ?? "",
+          );
     case "hearing": // Awb 9:10
       if (c.toPersonConcerned)
         return nl
-          ? wrap("Uitnodiging hoorgesprek", `Over klacht ${c.reference}, die over u of uw afdeling gaat, willen wij u horen op ${c.on} (artikel 9:10 Algemene wet bestuursrecht).`)
-          : wrap("Invitation to a hearing", `We would like to hear you on ${c.on} about complaint ${c.reference}, which concerns you or your department (section 9:10 of the General Administrative Law Act).`);
+          ? wrap(
+              "Uitnodiging hoorgesprek",
+              `Over klacht ${c.reference}, die over u of uw afdeling gaat, willen wij u horen op ${c.on} (artikel 9:10 Algemene wet bestuursrecht).`,
+            )
+          : wrap(
+              "Invitation to a hearing",
+              `We would like to hear you on ${c.on} about complaint ${c.reference}, which concerns you or your department (section 9:10 of the General Administrative Law Act).`,
+            );
       return nl
         ? wrap("Uitnodiging hoorgesprek", `Wij willen u graag horen over uw klacht op ${c.on}.`)
         : wrap("Invitation to a hearing", `We would like to hear you about your complaint on ${c.on}.`);
@@ -113,11 +170,25 @@ export function renderLetter(kind: LetterKind, l: LetterLocale, c: LetterContext
     case "withdrawal":
       if (c.toPersonConcerned)
         return nl
-          ? wrap("Klacht ingetrokken", `Klacht ${c.reference}, die over u of uw afdeling ging, is op ${c.on} door de klager ingetrokken. Wij behandelen de klacht niet verder.`)
-          : wrap("Complaint withdrawn", `Complaint ${c.reference}, which concerned you or your department, was withdrawn by the complainant on ${c.on}. We will not deal with it further.`);
+          ? wrap(
+              "Klacht ingetrokken",
+              `Klacht ${c.reference}, die over u of uw afdeling ging, is op ${c.on} door de klager ingetrokken. Wij behandelen de klacht niet verder.`,
+            )
+          : wrap(
+              "Complaint withdrawn",
+              `Complaint ${c.reference}, which concerned you or your department, was withdrawn by the complainant on ${c.on}. We will not deal with it further.`,
+            );
       return nl
-        ? wrap("Bevestiging: u heeft uw klacht ingetrokken", `U heeft uw klacht op ${c.on} ingetrokken. Wij behandelen de klacht niet verder en sluiten het dossier.`, c.note ?? "")
-        : wrap("Confirmation: you have withdrawn your complaint", `You withdrew your complaint on ${c.on}. We will not deal with it further and are closing the file.`, c.note ?? "");
+        ? wrap(
+            "Bevestiging: u heeft uw klacht ingetrokken",
+            `U heeft uw klacht op ${c.on} ingetrokken. Wij behandelen de klacht niet verder en sluiten het dossier.`,
+            c.note ?? "",
+          )
+        : wrap(
+            "Confirmation: you have withdrawn your complaint",
+            `You withdrew your complaint on ${c.on}. We will not deal with it further and are closing the file.`,
+            c.note ?? "",
+          );
   }
 }
 
@@ -126,10 +197,23 @@ export function renderReminder(kind: string, l: LetterLocale, c: { reference: st
   const nl = l === "nl";
   if (kind === "supervisors_overdue")
     return nl
-      ? { subject: `Klacht ${c.reference} is over de termijn`, body: `De termijn van klacht ${c.reference} is op ${c.deadline} verstreken en de klacht is nog niet afgehandeld.` }
-      : { subject: `Complaint ${c.reference} is overdue`, body: `The deadline of complaint ${c.reference} passed on ${c.deadline} and it is not yet closed.` };
-  const when = kind === "handler_2_weeks" ? (nl ? "over twee weken" : "in two weeks") : nl ? "over drie werkdagen" : "in three working days";
+      ? {
+          subject: `Klacht ${c.reference} is over de termijn`,
+          body: `De termijn van klacht ${c.reference} is op ${c.deadline} verstreken en de klacht is nog niet afgehandeld.`,
+        }
+      : {
+          subject: `Complaint ${c.reference} is overdue`,
+          body: `The deadline of complaint ${c.reference} passed on ${c.deadline} and it is not yet closed.`,
+        };
+  const when =
+    kind === "handler_2_weeks" ? (nl ? "over twee weken" : "in two weeks") : nl ? "over drie werkdagen" : "in three working days";
   return nl
-    ? { subject: `Herinnering: klacht ${c.reference} moet ${when} af zijn`, body: `Klacht ${c.reference} moet uiterlijk ${c.deadline} zijn afgehandeld (${when}).` }
-    : { subject: `Reminder: complaint ${c.reference} is due ${when}`, body: `Complaint ${c.reference} must be dealt with by ${c.deadline} (${when}).` };
+    ? {
+        subject: `Herinnering: klacht ${c.reference} moet ${when} af zijn`,
+        body: `Klacht ${c.reference} moet uiterlijk ${c.deadline} zijn afgehandeld (${when}).`,
+      }
+    : {
+        subject: `Reminder: complaint ${c.reference} is due ${when}`,
+        body: `Complaint ${c.reference} must be dealt with by ${c.deadline} (${when}).`,
+      };
 }

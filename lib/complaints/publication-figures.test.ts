@@ -3,7 +3,15 @@ import { atwCalendar } from "./deadline";
 import { monthlyFigures, monthsBetween, publicationCsv, type PublicationRow } from "./publication-figures";
 
 const cal = atwCalendar();
-const row = (r: Partial<PublicationRow>): PublicationRow => ({ receivedOn: "2026-03-02", closedOn: null, deadline: "2026-04-13", closedAs: null, outcome: null, category: "behandelduur", ...r });
+const row = (r: Partial<PublicationRow>): PublicationRow => ({
+  receivedOn: "2026-03-02",
+  closedOn: null,
+  deadline: "2026-04-13",
+  closedAs: null,
+  outcome: null,
+  category: "behandelduur",
+  ...r,
+});
 
 describe("the monthly publication (the IND's form)", () => {
   const rows = [
@@ -25,7 +33,16 @@ describe("the monthly publication (the IND's form)", () => {
   });
 
   it("handled within six weeks (Awb 9:11(1), Atw-moved), the average in weeks and the founded share; withdrawn apart", () => {
-    expect(april).toMatchObject({ handled: 2, withinSixWeeks: 1, withinSixWeeksPct: 50, onTimePct: 100, decided: 2, foundedPct: 50, partlyFoundedPct: 0, withdrawn: 1 });
+    expect(april).toMatchObject({
+      handled: 2,
+      withinSixWeeks: 1,
+      withinSixWeeksPct: 50,
+      onTimePct: 100,
+      decided: 2,
+      foundedPct: 50,
+      partlyFoundedPct: 0,
+      withdrawn: 1,
+    });
     // (39 + 49 days) / 2 / 7 = 6.29 weeks
     expect(april.avgWeeks).toBe(6.3);
     expect(april.byCategory.behandelduur).toMatchObject({ handled: 1, withinSixWeeksPct: 100, foundedPct: 100 });
@@ -35,10 +52,13 @@ describe("the monthly publication (the IND's form)", () => {
   });
 
   it("the CSV: newest month first, month as MM/YY, a column per category (Dutch labels), then the figures", () => {
-    const csv = publicationCsv([march, april], [
-      { key: "behandelduur", labelNl: "Behandelduur" },
-      { key: "dienstverlening", labelNl: "Dienstverlening" },
-    ]).split("\r\n");
+    const csv = publicationCsv(
+      [march, april],
+      [
+        { key: "behandelduur", labelNl: "Behandelduur" },
+        { key: "dienstverlening", labelNl: "Dienstverlening" },
+      ],
+    ).split("\r\n");
     expect(csv[0]).toBe(
       "Maand,Behandelduur,Dienstverlening,Totaal,Binnen 6 weken afgehandeld (%),Gemiddelde behandelduur (weken),Gegrond (%),Gedeeltelijk gegrond (%),Afgehandeld,Binnen geldende termijn (%),Ingetrokken",
     );

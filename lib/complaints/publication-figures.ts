@@ -27,8 +27,22 @@ export type PublicationRow = {
   category: string;
 };
 
-type Stats = { handled: number; withinSixWeeks: number; onTime: number; days: number; decided: number; founded: number; partlyFounded: number };
-export type CategoryFigures = { received: number; handled: number; withinSixWeeksPct: number | null; avgWeeks: number | null; foundedPct: number | null };
+type Stats = {
+  handled: number;
+  withinSixWeeks: number;
+  onTime: number;
+  days: number;
+  decided: number;
+  founded: number;
+  partlyFounded: number;
+};
+export type CategoryFigures = {
+  received: number;
+  handled: number;
+  withinSixWeeksPct: number | null;
+  avgWeeks: number | null;
+  foundedPct: number | null;
+};
 export type MonthFigures = {
   month: string; // YYYY-MM
   received: number;
@@ -101,7 +115,13 @@ export function monthlyFigures(rows: PublicationRow[], months: string[], categor
     const keys = [...new Set([...categories, ...rec.keys(), ...[...(stats.get(month)?.keys() ?? [])].filter((k) => k !== "*")])];
     for (const key of keys) {
       const s = stats.get(month)?.get(key) ?? empty();
-      byCategory[key] = { received: rec.get(key) ?? 0, handled: s.handled, withinSixWeeksPct: pct(s.withinSixWeeks, s.handled), avgWeeks: weeks(s.days, s.handled), foundedPct: pct(s.founded, s.decided) };
+      byCategory[key] = {
+        received: rec.get(key) ?? 0,
+        handled: s.handled,
+        withinSixWeeksPct: pct(s.withinSixWeeks, s.handled),
+        avgWeeks: weeks(s.days, s.handled),
+        foundedPct: pct(s.founded, s.decided),
+      };
     }
     return {
       month,

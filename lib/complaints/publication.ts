@@ -39,11 +39,18 @@ export async function complaintPublication(actor: Actor | null, q: { year?: numb
         category: complaints.category,
       })
       .from(complaints)
-      .where(or(and(gte(complaints.receivedOn, from), lte(complaints.receivedOn, to)), sql`${complaints.closedOn} between ${from} and ${to}`)),
+      .where(
+        or(and(gte(complaints.receivedOn, from), lte(complaints.receivedOn, to)), sql`${complaints.closedOn} between ${from} and ${to}`),
+      ),
     listCategoriesUnchecked(),
     loadAtwCalendar(),
   ]);
-  const figures = monthlyFigures(rows, months, categories.map((c) => c.key), cal);
+  const figures = monthlyFigures(
+    rows,
+    months,
+    categories.map((c) => c.key),
+    cal,
+  );
   return { year, today, categories: categories.map(({ key, labelNl, labelEn }) => ({ key, labelNl, labelEn })), months: figures.reverse() };
 }
 

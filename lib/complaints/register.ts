@@ -23,7 +23,12 @@ const optDate = z
 
 const importRow = z
   .object({
-    reference: z.string().trim().min(1, "required").max(40).regex(/^[A-Za-z0-9][A-Za-z0-9\-_/.]*$/, "letters, digits, - _ / . only"),
+    reference: z
+      .string()
+      .trim()
+      .min(1, "required")
+      .max(40)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9\-_/.]*$/, "letters, digits, - _ / . only"),
     receivedOn: z.string().trim().refine(isIsoDate, "not a date (YYYY-MM-DD)"),
     channel: z.enum(COMPLAINT_CHANNELS, { message: `one of ${COMPLAINT_CHANNELS.join(", ")}` }),
     acknowledgedOn: optDate,
@@ -33,17 +38,26 @@ const importRow = z
       .string()
       .trim()
       .transform((v) => v || null)
-      .refine((v) => v === null || [...COMPLAINT_OUTCOMES, "declined", "informal"].includes(v), `one of ${[...COMPLAINT_OUTCOMES, "declined", "informal"].join(", ")}`),
+      .refine(
+        (v) => v === null || [...COMPLAINT_OUTCOMES, "declined", "informal"].includes(v),
+        `one of ${[...COMPLAINT_OUTCOMES, "declined", "informal"].join(", ")}`,
+      ),
   })
   .superRefine((r, ctx) => {
     for (const k of ["acknowledgedOn", "closedOn"] as const)
       if (r[k] && r[k]! < r.receivedOn) ctx.addIssue({ code: "custom", path: [k], message: "before receivedOn" });
-    if (r.postponedUntil && r.postponedUntil <= r.receivedOn) ctx.addIssue({ code: "custom", path: ["postponedUntil"], message: "not after receivedOn" });
+    if (r.postponedUntil && r.postponedUntil <= r.receivedOn)
+      ctx.addIssue({ code: "custom", path: ["postponedUntil"], message: "not after receivedOn" });
     if (r.outcome && !r.closedOn) ctx.addIssue({ code: "custom", path: ["closedOn"], message: "required with an outcome" });
     if (r.closedOn && !r.outcome) ctx.addIssue({ code: "custom", path: ["outcome"], message: "required with closedOn" });
   });
 
-export type ImportResult = { rows: number; imported: number; alreadyPresent: number; errors: { line: number; reference?: string; errors: Record<string, string> }[] };
+export type ImportResult = {
+  rows: number;
+  imported: number;
+  alreadyPresent: number;
+  errors: { line: number; reference?: string; errors: Record<string, string> }[];
+};
 
 /**
  * Historical complaints from an older system, idempotent by reference (a row whose reference exists is
@@ -61,7 +75,11 @@ export async function importComplaintsCsv(actor: Actor | null, csv: string, now 
   } catch (e) {
     throw badRequest(`The file is not valid CSV: ${(e as Error).message}`, { file: "not valid CSV" });
   }
-  const first = csv.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0].split(",").map((s) => s.trim());
+  const first = csv
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/, 1)[0]
+    .split(",")
+    .map((s) => s.trim());
   const missing = HEADER.filter((h) => !first.includes(h));
   if (missing.length) throw badRequest(`The header lacks: ${missing.join(", ")}`, { file: `header must be ${HEADER.join(",")}` });
 
@@ -190,7 +208,20 @@ const csvCell = (v: unknown) => {
 export function registerCsv(items: Awaited<ReturnType<typeof complaintRegister>>["items"]): string {
   const header = ["reference", "receivedOn", "channel", "subject", "status", "closedAs", "outcome", "deadline", "closedOn", "onTime"];
   const lines = items.map((r) =>
-    [r.reference, r.receivedOn, r.channel, r.subject, r.status, r.closedAs, r.outcome, r.deadline, r.closedOn, r.onTime === null ? "" : r.onTime ? "yes" : "no"].map(csvCell).join(","),
+    [
+      r.reference,
+      r.receivedOn,
+      r.channel,
+      r.subject,
+      r.status,
+      r.closedAs,
+      r.outcome,
+      r.deadline,
+      r.closedOn,
+      r.onTime === null ? "" : r.onTime ? "yes" : "no",
+    ]
+      .map(csvCell)
+      .join(","),
   );
   return [header.join(","), ...lines].join("\r\n") + "\r\n";
 }

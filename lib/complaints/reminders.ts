@@ -12,7 +12,11 @@ export type ReminderKind = "handler_2_weeks" | "handler_3_working_days" | "super
  * Only the most urgent handler reminder is due at a time: a complaint registered late does not get the
  * two-week one after the three-day one.
  */
-export function dueReminders(c: { deadline: IsoDate; status: string; handlerId: string | null }, today: IsoDate, cal: AtwCalendar): ReminderKind[] {
+export function dueReminders(
+  c: { deadline: IsoDate; status: string; handlerId: string | null },
+  today: IsoDate,
+  cal: AtwCalendar,
+): ReminderKind[] {
   if (c.status === "closed") return [];
   if (today > c.deadline) return ["supervisors_overdue"];
   if (!c.handlerId) return [];

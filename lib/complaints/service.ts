@@ -78,7 +78,10 @@ export const refuse = (b: RuleBreak | null) => {
 
 const isoDate = z.string().refine(isIsoDate, "not a date (YYYY-MM-DD)");
 /** A category key (complaint_categories; whether it exists is checked against the table). */
-const categoryKey = z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, "not a category key");
+const categoryKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, "not a category key");
 /** On a form an empty choice means "from the subject". */
 const optCategory = z.union([z.literal("").transform(() => undefined), categoryKey]).optional();
 const optText = (max: number) =>
@@ -93,10 +96,24 @@ const optText = (max: number) =>
 export const publicComplaintSchema = z
   .object({
     name: z.string().trim().min(1, "required").max(200),
-    email: z.string().trim().toLowerCase().email("not a valid email address").max(254).optional().nullable().or(z.literal("").transform(() => null)),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .email("not a valid email address")
+      .max(254)
+      .optional()
+      .nullable()
+      .or(z.literal("").transform(() => null)),
     address: optText(500),
     phone: optText(40),
-    vNumber: z.string().trim().regex(/^\d{10}$|^$/, "a V-number has 10 digits").optional().nullable().transform((v) => v || null),
+    vNumber: z
+      .string()
+      .trim()
+      .regex(/^\d{10}$|^$/, "a V-number has 10 digits")
+      .optional()
+      .nullable()
+      .transform((v) => v || null),
     description: z.string().trim().min(10, "describe what happened (at least 10 characters)").max(10_000),
     happenedWhen: optText(200),
     personConcerned: optText(200),
@@ -111,10 +128,24 @@ export const publicComplaintSchema = z
 export const agentComplaintSchema = z
   .object({
     name: z.string().trim().min(1, "required").max(200),
-    email: z.string().trim().toLowerCase().email("not a valid email address").max(254).optional().nullable().or(z.literal("").transform(() => null)),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .email("not a valid email address")
+      .max(254)
+      .optional()
+      .nullable()
+      .or(z.literal("").transform(() => null)),
     address: optText(500),
     phone: optText(40),
-    vNumber: z.string().trim().regex(/^\d{10}$|^$/, "a V-number has 10 digits").optional().nullable().transform((v) => v || null),
+    vNumber: z
+      .string()
+      .trim()
+      .regex(/^\d{10}$|^$/, "a V-number has 10 digits")
+      .optional()
+      .nullable()
+      .transform((v) => v || null),
     description: z.string().trim().min(1, "required").max(10_000),
     happenedWhen: optText(200),
     personConcerned: optText(200),
@@ -122,8 +153,19 @@ export const agentComplaintSchema = z
     language: z.enum(["nl", "en"]).optional().default("nl"),
     channel: z.enum(["letter", "phone", "desk", "email"]),
     receivedOn: isoDate,
-    customerId: z.string().uuid().optional().nullable().or(z.literal("").transform(() => null)),
-    callId: z.coerce.number().int().positive().optional().nullable().or(z.literal("").transform(() => null)),
+    customerId: z
+      .string()
+      .uuid()
+      .optional()
+      .nullable()
+      .or(z.literal("").transform(() => null)),
+    callId: z.coerce
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .nullable()
+      .or(z.literal("").transform(() => null)),
     category: optCategory,
     /** Oral complaints (phone, desk): resolved at once to the complainant's satisfaction (Awb 9:5)? */
     resolvedAtOnce: z
@@ -137,7 +179,11 @@ export const agentComplaintSchema = z
     if (!v.email && !v.address && !v.phone)
       ctx.addIssue({ code: "custom", path: ["email"], message: "give an email address, a postal address or a phone number" });
     if (v.resolvedAtOnce && !(ORAL_CHANNELS as readonly string[]).includes(v.channel))
-      ctx.addIssue({ code: "custom", path: ["resolvedAtOnce"], message: "only a complaint made by phone or at a desk can be resolved at once (Awb 9:5)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["resolvedAtOnce"],
+        message: "only a complaint made by phone or at a desk can be resolved at once (Awb 9:5)",
+      });
     if (v.resolvedAtOnce && !v.resolution) ctx.addIssue({ code: "custom", path: ["resolution"], message: "say how it was resolved" });
   });
 
@@ -146,14 +192,20 @@ export type AgentComplaintInput = z.infer<typeof agentComplaintSchema>;
 export type AttachmentInput = { filename: string; contentType: string; data: Buffer };
 
 export const MAX_ATTACHMENTS = 5;
-const ALLOWED_TYPES = /^(application\/pdf|image\/(png|jpeg|gif|webp)|text\/plain|application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document|application\/msword)$/;
+const ALLOWED_TYPES =
+  /^(application\/pdf|image\/(png|jpeg|gif|webp)|text\/plain|application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document|application\/msword)$/;
 
 function checkAttachments(files: AttachmentInput[]) {
-  if (files.length > MAX_ATTACHMENTS) throw badRequest(`At most ${MAX_ATTACHMENTS} attachments`, { attachments: `at most ${MAX_ATTACHMENTS} files` });
+  if (files.length > MAX_ATTACHMENTS)
+    throw badRequest(`At most ${MAX_ATTACHMENTS} attachments`, { attachments: `at most ${MAX_ATTACHMENTS} files` });
   for (const f of files) {
-    if (f.data.length > MAX_ATTACHMENT_BYTES) throw new AppError(413, "attachment_too_large", `${f.filename} is larger than 10 MB`, { attachments: `${f.filename}: larger than 10 MB` });
+    if (f.data.length > MAX_ATTACHMENT_BYTES)
+      throw new AppError(413, "attachment_too_large", `${f.filename} is larger than 10 MB`, {
+        attachments: `${f.filename}: larger than 10 MB`,
+      });
     if (f.data.length === 0) throw badRequest(`${f.filename} is empty`, { attachments: `${f.filename}: empty` });
-    if (!ALLOWED_TYPES.test(f.contentType)) throw badRequest(`${f.filename}: type not accepted`, { attachments: `${f.filename}: use PDF, an image, text or Word` });
+    if (!ALLOWED_TYPES.test(f.contentType))
+      throw badRequest(`${f.filename}: type not accepted`, { attachments: `${f.filename}: use PDF, an image, text or Word` });
   }
 }
 
@@ -188,7 +240,11 @@ async function customerFor(tx: Tx, c: NewComplaint): Promise<string | null> {
     .insert(customers)
     .values({ name: c.name, email: c.email ?? null, phone: c.phone, vNumber: c.vNumber, language: c.language })
     .onConflictDoNothing();
-  const [row] = await tx.select({ id: customers.id }).from(customers).where(sql`lower(${customers.email}) = lower(${c.email})`).limit(1);
+  const [row] = await tx
+    .select({ id: customers.id })
+    .from(customers)
+    .where(sql`lower(${customers.email}) = lower(${c.email})`)
+    .limit(1);
   return row?.id ?? null;
 }
 
@@ -259,7 +315,11 @@ export async function registerComplaint(actor: Actor | null, input: AgentComplai
   const agent = requirePermission(actor, "registerComplaint");
   checkAttachments(files);
   const today = todayNl(now);
-  refuse(input.receivedOn > today ? { code: "date_in_future", message: `receivedOn (${input.receivedOn}) lies in the future`, field: "receivedOn" } : null);
+  refuse(
+    input.receivedOn > today
+      ? { code: "date_in_future", message: `receivedOn (${input.receivedOn}) lies in the future`, field: "receivedOn" }
+      : null,
+  );
   const cal = await loadAtwCalendar();
   const oralRule = oralRuleFor(input.channel, input.resolvedAtOnce);
   return db.transaction(async (tx) => {
@@ -267,14 +327,29 @@ export async function registerComplaint(actor: Actor | null, input: AgentComplai
     await storeAttachments(tx, c.id, files);
     if (input.callId) {
       // The call this complaint came in on (spec 03 links to /agent/complaints/new?callId=…).
-      const linked = await tx.update(calls).set({ complaintId: c.id, updatedAt: new Date() }).where(eq(calls.id, input.callId)).returning({ id: calls.id });
+      const linked = await tx
+        .update(calls)
+        .set({ complaintId: c.id, updatedAt: new Date() })
+        .where(eq(calls.id, input.callId))
+        .returning({ id: calls.id });
       if (!linked.length) throw badRequest("No such call", { callId: "no such call" });
       await recordEvent(tx, agent, "call", String(input.callId), "linked_complaint", { reference: c.reference });
     }
-    await recordEvent(tx, agent, "complaint", c.id, "received", { channel: input.channel, receivedOn: input.receivedOn, callId: input.callId ?? null, oralRule });
+    await recordEvent(tx, agent, "complaint", c.id, "received", {
+      channel: input.channel,
+      receivedOn: input.receivedOn,
+      callId: input.callId ?? null,
+      oralRule,
+    });
     if (oralRule === "resolved_at_once") {
       // Awb 9:5: met to the complainant's satisfaction at once — closed on receipt, no letters.
-      c = await update(tx, c, { informalOn: c.receivedOn, informalNote: input.resolution, status: "closed", closedAs: "informal", closedOn: c.receivedOn });
+      c = await update(tx, c, {
+        informalOn: c.receivedOn,
+        informalNote: input.resolution,
+        status: "closed",
+        closedAs: "informal",
+        closedOn: c.receivedOn,
+      });
       await recordEvent(tx, agent, "complaint", c.id, "resolved_at_once", { on: c.receivedOn });
     }
     return created(c);
@@ -298,10 +373,23 @@ async function storeAttachments(tx: Tx, complaintId: string, files: AttachmentIn
 /** Mail to the complaints mailbox: a complaint in triage linked to the stored message (see intake-mail.ts). */
 export async function complaintFromMailIn(
   tx: Tx,
-  mail: { customerId: string | null; fromAddress: string; fromName: string | null; subject: string; text: string; receivedOn: IsoDate; inboundMessageId: string; language: "nl" | "en" },
+  mail: {
+    customerId: string | null;
+    fromAddress: string;
+    fromName: string | null;
+    subject: string;
+    text: string;
+    receivedOn: IsoDate;
+    inboundMessageId: string;
+    language: "nl" | "en";
+  },
 ): Promise<{ reference: string }> {
   const cal = await loadAtwCalendar(tx);
-  const existing = await tx.select({ reference: complaints.reference }).from(complaints).where(eq(complaints.inboundMessageId, mail.inboundMessageId)).limit(1);
+  const existing = await tx
+    .select({ reference: complaints.reference })
+    .from(complaints)
+    .where(eq(complaints.inboundMessageId, mail.inboundMessageId))
+    .limit(1);
   if (existing.length) return existing[0];
   const c = await insertComplaint(
     tx,
@@ -324,7 +412,10 @@ export async function complaintFromMailIn(
     },
     cal,
   );
-  await recordEvent(tx, { kind: "system", name: "smtp" }, "complaint", c.id, "received", { channel: "email", inboundMessageId: mail.inboundMessageId });
+  await recordEvent(tx, { kind: "system", name: "smtp" }, "complaint", c.id, "received", {
+    channel: "email",
+    inboundMessageId: mail.inboundMessageId,
+  });
   return { reference: c.reference };
 }
 
@@ -374,7 +465,12 @@ async function acknowledgeIn(tx: Tx, actor: EventActor, c: Complaint, sentOn: Is
 
 export const acknowledgeSchema = z.object({ sentOn: isoDate });
 /** Awb 9:6: receipt confirmed in writing, with reference and deadline. */
-export async function acknowledgeComplaint(actor: Actor | null, reference: string, input: z.infer<typeof acknowledgeSchema>, now = new Date()) {
+export async function acknowledgeComplaint(
+  actor: Actor | null,
+  reference: string,
+  input: z.infer<typeof acknowledgeSchema>,
+  now = new Date(),
+) {
   return step(actor, reference, now, async ({ tx, c, today, actor: a }) => {
     if (c.acknowledgedOn) throw conflict("already_acknowledged", `Acknowledged on ${c.acknowledgedOn}`);
     refuse(checkStepDate("sentOn", input.sentOn, c.receivedOn, today));
@@ -400,7 +496,12 @@ export async function postponeComplaint(actor: Actor | null, reference: string, 
     const { deadline } = complaintDeadline({ ...current, steps }, cal);
     const row = await update(tx, c, { postponedUntil: input.until, postponementNoticeOn: today, deadlineSteps: steps, deadline });
     await sendToParties(tx, row, "postponement", today, { until: deadline });
-    await recordEvent(tx, a, "complaint", c.id, "postponed", { until: input.until, noticeSentOn: today, deadline, previousDeadline: c.deadline });
+    await recordEvent(tx, a, "complaint", c.id, "postponed", {
+      until: input.until,
+      noticeSentOn: today,
+      deadline,
+      previousDeadline: c.deadline,
+    });
     return view(row);
   });
 }
@@ -410,7 +511,12 @@ export const consentPostponeSchema = z.object({ until: isoDate, consentOn: isoDa
  * Awb 9:11(3): further postponement only with the complainant's written consent, given and recorded before
  * the deadline in force passes. The letters confirm it to the complainant and the person concerned.
  */
-export async function consentPostponeComplaint(actor: Actor | null, reference: string, input: z.infer<typeof consentPostponeSchema>, now = new Date()) {
+export async function consentPostponeComplaint(
+  actor: Actor | null,
+  reference: string,
+  input: z.infer<typeof consentPostponeSchema>,
+  now = new Date(),
+) {
   return step(actor, reference, now, async ({ tx, c, cal, today, actor: a }) => {
     const current = deadlineInput(c);
     refuse(checkConsentPostpone(current, input, today, cal));
@@ -429,7 +535,13 @@ export const declineSchema = z.object({ reason: z.enum(DECLINE_REASONS), sentOn:
 export async function declineComplaint(actor: Actor | null, reference: string, input: z.infer<typeof declineSchema>, now = new Date()) {
   return step(actor, reference, now, async ({ tx, c, cal, today, actor: a }) => {
     refuse(checkDecline(c.receivedOn, input.sentOn, today, cal));
-    const row = await update(tx, c, { declineReason: input.reason, declinedOn: input.sentOn, status: "closed", closedAs: "declined", closedOn: input.sentOn });
+    const row = await update(tx, c, {
+      declineReason: input.reason,
+      declinedOn: input.sentOn,
+      status: "closed",
+      closedAs: "declined",
+      closedOn: input.sentOn,
+    });
     await sendLetter(tx, row, "decline", input.sentOn, { reason: input.reason });
     await recordEvent(tx, a, "complaint", c.id, "declined", input);
     return view(row);
@@ -441,7 +553,13 @@ export const informalSchema = z.object({ on: isoDate, note: z.string().trim().mi
 export async function resolveInformally(actor: Actor | null, reference: string, input: z.infer<typeof informalSchema>, now = new Date()) {
   return step(actor, reference, now, async ({ tx, c, today, actor: a }) => {
     refuse(checkStepDate("on", input.on, c.receivedOn, today));
-    const row = await update(tx, c, { informalOn: input.on, informalNote: input.note, status: "closed", closedAs: "informal", closedOn: input.on });
+    const row = await update(tx, c, {
+      informalOn: input.on,
+      informalNote: input.note,
+      status: "closed",
+      closedAs: "informal",
+      closedOn: input.on,
+    });
     // The call that resolved it, in the call log (spec 03), at noon of that day when it was not today.
     const at = input.on === today ? now : new Date(`${input.on}T11:00:00Z`);
     const [call] = await tx
@@ -471,17 +589,34 @@ export async function resolveInformally(actor: Actor | null, reference: string, 
 export const hearingSchema = z
   .object({
     on: isoDate.optional(),
-    report: z.string().trim().max(20_000).optional().nullable().transform((v) => v || null),
+    report: z
+      .string()
+      .trim()
+      .max(20_000)
+      .optional()
+      .nullable()
+      .transform((v) => v || null),
     /** Awb 9:10(2): one of the three grounds (a, b, c); free text is no ground. */
-    skippedBecause: z.enum(HEARING_SKIP_GROUNDS, { message: `one of ${HEARING_SKIP_GROUNDS.join(", ")} (Awb 9:10(2))` }).optional().nullable(),
+    skippedBecause: z
+      .enum(HEARING_SKIP_GROUNDS, { message: `one of ${HEARING_SKIP_GROUNDS.join(", ")} (Awb 9:10(2))` })
+      .optional()
+      .nullable(),
     /** A note to the skip ground (e.g. when the complainant said so). */
-    note: z.string().trim().max(2000).optional().nullable().transform((v) => v || null),
+    note: z
+      .string()
+      .trim()
+      .max(2000)
+      .optional()
+      .nullable()
+      .transform((v) => v || null),
     /** Awb 9:10(1): who was offered a hearing; by default the complainant and, when named, the person concerned. */
     offeredTo: z.array(z.enum(HEARING_PARTIES)).min(1).max(2).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.report && v.skippedBecause) ctx.addIssue({ code: "custom", path: ["skippedBecause"], message: "a report or a reason to skip, not both" });
-    if (!v.report && !v.skippedBecause && !v.on) ctx.addIssue({ code: "custom", path: ["on"], message: "give a date to schedule, a report, or a reason to skip" });
+    if (v.report && v.skippedBecause)
+      ctx.addIssue({ code: "custom", path: ["skippedBecause"], message: "a report or a reason to skip, not both" });
+    if (!v.report && !v.skippedBecause && !v.on)
+      ctx.addIssue({ code: "custom", path: ["on"], message: "give a date to schedule, a report, or a reason to skip" });
     if (v.report && !v.on) ctx.addIssue({ code: "custom", path: ["on"], message: "required with a report" });
   });
 /**
@@ -494,18 +629,32 @@ export async function recordHearing(actor: Actor | null, reference: string, inpu
     if (offeredTo.includes("person_concerned") && !hasPersonConcerned(c))
       throw badRequest("The complaint names no person concerned", { offeredTo: "name the person or unit the complaint is about first" });
     if (input.skippedBecause) {
-      const row = await update(tx, c, { hearingSkipGround: input.skippedBecause, hearingSkippedBecause: input.note, hearingReport: null, hearingOn: input.on ?? null });
+      const row = await update(tx, c, {
+        hearingSkipGround: input.skippedBecause,
+        hearingSkippedBecause: input.note,
+        hearingReport: null,
+        hearingOn: input.on ?? null,
+      });
       // The ground is one of the three codes of 9:10(2); the free-text note stays on the complaint, not in the event.
       await recordEvent(tx, a, "complaint", c.id, "hearing_skipped", { ground: input.skippedBecause, on: input.on ?? null });
       return view(row);
     }
     if (input.report) {
       refuse(checkStepDate("on", input.on!, c.receivedOn, today));
-      const row = await update(tx, c, { hearingOn: input.on!, hearingReport: input.report, hearingSkippedBecause: null, hearingSkipGround: null, hearingOfferedTo: c.hearingOfferedTo ?? offeredTo });
+      const row = await update(tx, c, {
+        hearingOn: input.on!,
+        hearingReport: input.report,
+        hearingSkippedBecause: null,
+        hearingSkipGround: null,
+        hearingOfferedTo: c.hearingOfferedTo ?? offeredTo,
+      });
       await recordEvent(tx, a, "complaint", c.id, "hearing_held", { on: input.on });
       return view(row);
     }
-    if (input.on! < today) throw ruleViolation("date_in_past", "A hearing is scheduled for today or later; record a report for a past hearing", { on: "lies in the past" });
+    if (input.on! < today)
+      throw ruleViolation("date_in_past", "A hearing is scheduled for today or later; record a report for a past hearing", {
+        on: "lies in the past",
+      });
     const row = await update(tx, c, { hearingOn: input.on!, hearingOfferedTo: offeredTo });
     for (const who of offeredTo) await sendLetter(tx, row, "hearing", today, { on: input.on }, who);
     await recordEvent(tx, a, "complaint", c.id, "hearing_scheduled", { on: input.on, offeredTo });
@@ -524,7 +673,10 @@ export async function decideComplaint(actor: Actor | null, reference: string, in
     refuse(checkStepDate("sentOn", input.sentOn, c.receivedOn, today, "decision_before_receipt"));
     // Older files recorded a free-text reason only (hearing_skipped_because); new ones a 9:10(2) ground.
     if (!c.hearingReport && !c.hearingSkipGround && !c.hearingSkippedBecause)
-      throw ruleViolation("awb_9_10_hearing_missing", "Record the hearing report, or why the complainant was not heard, before deciding (Awb 9:10)");
+      throw ruleViolation(
+        "awb_9_10_hearing_missing",
+        "Record the hearing report, or why the complainant was not heard, before deciding (Awb 9:10)",
+      );
     if (!c.acknowledgedOn) throw ruleViolation("awb_9_6_not_acknowledged", "Acknowledge receipt before deciding (Awb 9:6)");
     const row = await update(tx, c, {
       outcome: input.outcome,
@@ -535,7 +687,11 @@ export async function decideComplaint(actor: Actor | null, reference: string, in
       closedOn: input.sentOn,
     });
     await sendToParties(tx, row, "decision", input.sentOn, { outcome: input.outcome, reasons: input.reasons });
-    await recordEvent(tx, a, "complaint", c.id, "decided", { outcome: input.outcome, sentOn: input.sentOn, onTime: input.sentOn <= c.deadline });
+    await recordEvent(tx, a, "complaint", c.id, "decided", {
+      outcome: input.outcome,
+      sentOn: input.sentOn,
+      onTime: input.sentOn <= c.deadline,
+    });
     return view(row);
   });
 }
@@ -563,7 +719,10 @@ export async function patchComplaint(actor: Actor | null, reference: string, inp
     const c = await lockOpen(tx, reference);
     const patch: Partial<typeof complaints.$inferInsert> = { ...input };
     if (input.handlerId) {
-      const [u] = await tx.select({ id: users.id, role: users.role, active: users.active }).from(users).where(eq(users.id, input.handlerId));
+      const [u] = await tx
+        .select({ id: users.id, role: users.role, active: users.active })
+        .from(users)
+        .where(eq(users.id, input.handlerId));
       if (!u || !u.active) throw badRequest("No such active user", { handlerId: "no such active user" });
       if (c.status === "triage") patch.status = "open";
     }
@@ -575,7 +734,11 @@ export async function patchComplaint(actor: Actor | null, reference: string, inp
       patch.deadline = complaintDeadline({ receivedOn: c.receivedOn, steps }, cal).deadline;
     }
     const row = await update(tx, c, patch);
-    await recordEvent(tx, a, "complaint", c.id, input.handlerId !== undefined ? "assigned" : "updated", { ...input, personConcerned: undefined, changed: Object.keys(input) });
+    await recordEvent(tx, a, "complaint", c.id, input.handlerId !== undefined ? "assigned" : "updated", {
+      ...input,
+      personConcerned: undefined,
+      changed: Object.keys(input),
+    });
     const warnings = await personConcernedWarnings(tx, row);
     return { ...(await view(row)), warnings };
   });
@@ -585,9 +748,15 @@ async function personConcernedWarnings(q: DbOrTx, c: Complaint) {
   if (!c.handlerId) return [];
   const [h] = await q.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, c.handlerId));
   const pc = c.personConcerned?.toLowerCase() ?? "";
-  const match = c.personConcernedId === c.handlerId || (!!h && !!pc && (pc.includes(h.name.toLowerCase()) || pc.includes(h.email.toLowerCase())));
+  const match =
+    c.personConcernedId === c.handlerId || (!!h && !!pc && (pc.includes(h.name.toLowerCase()) || pc.includes(h.email.toLowerCase())));
   return match
-    ? [{ code: "awb_9_7_handler_is_person_concerned", message: "The handler is the person this complaint is about; Awb 9:7 wants someone else to handle it" }]
+    ? [
+        {
+          code: "awb_9_7_handler_is_person_concerned",
+          message: "The handler is the person this complaint is about; Awb 9:7 wants someone else to handle it",
+        },
+      ]
     : [];
 }
 
@@ -608,7 +777,14 @@ export async function view(c: Complaint, cal?: AtwCalendar, now = new Date()) {
     deadlineBasis: { steps: d.basis, nl: describeBasis(d.basis, "nl"), en: describeBasis(d.basis, "en") },
     band: c.status === "closed" ? null : deadlineBand(c.deadline, today, calendar),
     workingDaysLeft: c.status === "closed" ? null : workingDaysBetween(today, c.deadline, calendar),
-    complainant: { name: c.complainantName, email: c.complainantEmail, address: c.complainantAddress, phone: c.complainantPhone, vNumber: c.vNumber, customerId: c.customerId },
+    complainant: {
+      name: c.complainantName,
+      email: c.complainantEmail,
+      address: c.complainantAddress,
+      phone: c.complainantPhone,
+      vNumber: c.vNumber,
+      customerId: c.customerId,
+    },
     language: c.language,
     description: c.description,
     happenedWhen: c.happenedWhen,
@@ -628,7 +804,13 @@ export async function view(c: Complaint, cal?: AtwCalendar, now = new Date()) {
     informal: c.informalOn ? { on: c.informalOn, note: c.informalNote } : null,
     hearing:
       c.hearingOn || c.hearingSkippedBecause || c.hearingSkipGround
-        ? { on: c.hearingOn, report: c.hearingReport, skippedBecause: c.hearingSkipGround, note: c.hearingSkippedBecause, offeredTo: c.hearingOfferedTo }
+        ? {
+            on: c.hearingOn,
+            report: c.hearingReport,
+            skippedBecause: c.hearingSkipGround,
+            note: c.hearingSkippedBecause,
+            offeredTo: c.hearingOfferedTo,
+          }
         : null,
     decision: c.decidedOn ? { outcome: c.outcome, reasons: c.decisionReasons, sentOn: c.decidedOn } : null,
     withdrawal: c.withdrawnOn ? { on: c.withdrawnOn, note: c.withdrawalNote } : null,
@@ -673,7 +855,12 @@ export async function getComplaint(actor: Actor | null, reference: string, now =
       .where(eq(calls.complaintId, c.id))
       .orderBy(asc(calls.offeredAt)),
     db
-      .select({ id: complaintAttachments.id, filename: complaintAttachments.filename, size: complaintAttachments.size, contentType: complaintAttachments.contentType })
+      .select({
+        id: complaintAttachments.id,
+        filename: complaintAttachments.filename,
+        size: complaintAttachments.size,
+        contentType: complaintAttachments.contentType,
+      })
       .from(complaintAttachments)
       .where(eq(complaintAttachments.complaintId, c.id)),
     c.handlerId ? db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, c.handlerId)) : Promise.resolve([]),
@@ -685,7 +872,16 @@ export async function getComplaint(actor: Actor | null, reference: string, now =
     related = (await customerHistory(a, c.customerId).catch(() => [])).filter((h) => h.type === "ticket" || h.type === "appointment");
   }
   await auditRead(a, { entityType: "complaint", id: c.reference, customers: [c.customerId], purpose: "complaint_view", dedupeMinutes: 10 });
-  return { ...(await view(c, undefined, now)), handler: handler[0] ?? null, timeline, letters, calls: linkedCalls, attachments, related, warnings };
+  return {
+    ...(await view(c, undefined, now)),
+    handler: handler[0] ?? null,
+    timeline,
+    letters,
+    calls: linkedCalls,
+    attachments,
+    related,
+    warnings,
+  };
 }
 
 export const listQuerySchema = z.object({
@@ -742,7 +938,14 @@ export async function listComplaints(actor: Actor | null, q: z.infer<typeof list
       .from(complaints)
       .where(sql`${complaints.status} <> 'closed'`),
   ]);
-  await auditRead(a, { entityType: "complaint", ids: rows.map((r) => r.reference), customers: rows.map((r) => r.customerId), purpose: "complaint_list", filters: q, dedupeMinutes: 10 });
+  await auditRead(a, {
+    entityType: "complaint",
+    ids: rows.map((r) => r.reference),
+    customers: rows.map((r) => r.customerId),
+    purpose: "complaint_list",
+    filters: q,
+    dedupeMinutes: 10,
+  });
   const items = rows.map((r) => ({
     ...r,
     band: r.closedOn ? null : deadlineBand(r.deadline, today, cal),
@@ -789,12 +992,26 @@ export async function lookupStatus(input: z.infer<typeof statusLookupSchema>) {
 export async function getLetter(actor: Actor | null, reference: string, letterId: string) {
   const a = requirePermission(actor, "handleComplaints");
   const [row] = await db
-    .select({ letter: complaintLetters, c: { reference: complaints.reference, address: complaints.complainantAddress, name: complaints.complainantName, customerId: complaints.customerId } })
+    .select({
+      letter: complaintLetters,
+      c: {
+        reference: complaints.reference,
+        address: complaints.complainantAddress,
+        name: complaints.complainantName,
+        customerId: complaints.customerId,
+      },
+    })
     .from(complaintLetters)
     .innerJoin(complaints, eq(complaints.id, complaintLetters.complaintId))
     .where(and(eq(complaints.reference, reference), eq(complaintLetters.id, letterId)));
   if (!row) throw notFound("Letter");
-  await auditRead(a, { entityType: "complaint_letter", id: letterId, customers: [row.c.customerId], purpose: "letter_print", filters: { complaint: row.c.reference } });
+  await auditRead(a, {
+    entityType: "complaint_letter",
+    id: letterId,
+    customers: [row.c.customerId],
+    purpose: "letter_print",
+    filters: { complaint: row.c.reference },
+  });
   return row;
 }
 
@@ -806,6 +1023,12 @@ export async function getAttachment(actor: Actor | null, reference: string, id: 
     .innerJoin(complaints, eq(complaints.id, complaintAttachments.complaintId))
     .where(and(eq(complaints.reference, reference), eq(complaintAttachments.id, id)));
   if (!row) throw notFound("Attachment");
-  await auditRead(a, { entityType: "complaint_attachment", id, customers: [row.customerId], purpose: "download", filters: { complaint: reference } });
+  await auditRead(a, {
+    entityType: "complaint_attachment",
+    id,
+    customers: [row.customerId],
+    purpose: "download",
+    filters: { complaint: reference },
+  });
   return row.a;
 }

@@ -44,7 +44,14 @@ export async function complaintMonthly(range: { from: IsoDate; to: IsoDate }): P
 /** A person's complaints, newest first. */
 export async function complaintHistory(customerId: string): Promise<HistoryItem[]> {
   const rows = await db
-    .select({ reference: complaints.reference, subject: complaints.subject, status: complaints.status, createdAt: complaints.createdAt, receivedOn: complaints.receivedOn, description: complaints.description })
+    .select({
+      reference: complaints.reference,
+      subject: complaints.subject,
+      status: complaints.status,
+      createdAt: complaints.createdAt,
+      receivedOn: complaints.receivedOn,
+      description: complaints.description,
+    })
     .from(complaints)
     .where(eq(complaints.customerId, customerId))
     .orderBy(desc(complaints.receivedOn))

@@ -16,10 +16,21 @@ import { refuse, step, update, view, type Complaint } from "./service";
  */
 export const withdrawSchema = z.object({
   withdrawnOn: z.string().refine(isIsoDate, "not a date (YYYY-MM-DD)"),
-  note: z.string().trim().max(5000).optional().nullable().transform((v) => v || null),
+  note: z
+    .string()
+    .trim()
+    .max(5000)
+    .optional()
+    .nullable()
+    .transform((v) => v || null),
 });
 
-export async function withdrawComplaint(actor: Parameters<typeof step>[0], reference: string, input: z.infer<typeof withdrawSchema>, now = new Date()) {
+export async function withdrawComplaint(
+  actor: Parameters<typeof step>[0],
+  reference: string,
+  input: z.infer<typeof withdrawSchema>,
+  now = new Date(),
+) {
   return step(actor, reference, now, async ({ tx, c, today, actor: a }) => {
     refuse(checkStepDate("withdrawnOn", input.withdrawnOn, c.receivedOn, today));
     const row: Complaint = await update(tx, c, {

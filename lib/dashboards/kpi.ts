@@ -5,7 +5,7 @@
 
 /** One decimal, half away from zero (89.45 → 89.5), without binary drift (1.005 style errors). */
 export function round1(x: number): number {
-  return Math.sign(x) * Math.round(Math.abs(x) * 10 + 1e-9) / 10;
+  return (Math.sign(x) * Math.round(Math.abs(x) * 10 + 1e-9)) / 10;
 }
 
 /** part ÷ whole × 100 with one decimal; null when whole is 0. */

@@ -10,15 +10,13 @@ const isoDate = z.string({ error: "Use a date YYYY-MM-DD" }).refine(isIsoDate, "
 /** The longest period one request may ask for (ten years and a bit): bounds the work per request. */
 export const MAX_RANGE_DAYS = 3700;
 
-export const rangeQuery = z
-  .object({ from: isoDate, to: isoDate })
-  .superRefine((r, ctx) => {
-    if (isIsoDate(r.from) && isIsoDate(r.to)) {
-      if (r.from > r.to) ctx.addIssue({ code: "custom", path: ["from"], message: "from must not be after to" });
-      else if (daysBetween(r.from, r.to) > MAX_RANGE_DAYS)
-        ctx.addIssue({ code: "custom", path: ["to"], message: `The period may span at most ${MAX_RANGE_DAYS} days` });
-    }
-  });
+export const rangeQuery = z.object({ from: isoDate, to: isoDate }).superRefine((r, ctx) => {
+  if (isIsoDate(r.from) && isIsoDate(r.to)) {
+    if (r.from > r.to) ctx.addIssue({ code: "custom", path: ["from"], message: "from must not be after to" });
+    else if (daysBetween(r.from, r.to) > MAX_RANGE_DAYS)
+      ctx.addIssue({ code: "custom", path: ["to"], message: `The period may span at most ${MAX_RANGE_DAYS} days` });
+  }
+});
 
 export const dailyQuery = z.object({ from: isoDate, to: isoDate, queue: z.enum(QUEUES).optional() }).superRefine((r, ctx) => {
   if (isIsoDate(r.from) && isIsoDate(r.to)) {
@@ -42,7 +40,10 @@ export const targetsSchema = z.object({
   serviceLevelPct: pctTarget,
   serviceLevelSeconds: z.coerce
     .number()
-    .refine((n) => (SERVICE_LEVEL_THRESHOLDS as readonly number[]).includes(n), `Choose one of ${SERVICE_LEVEL_THRESHOLDS.join(", ")} seconds`),
+    .refine(
+      (n) => (SERVICE_LEVEL_THRESHOLDS as readonly number[]).includes(n),
+      `Choose one of ${SERVICE_LEVEL_THRESHOLDS.join(", ")} seconds`,
+    ),
   complaintOnTimePct: pctTarget,
   emailWithinSlaPct: pctTarget,
 });

@@ -65,7 +65,16 @@ type CallTotals = {
   talkSum: number;
   answeredWithinT: number;
 };
-const zero = (): CallTotals => ({ offered: 0, answered: 0, abandoned: 0, waitCount: 0, waitSum: 0, talkCount: 0, talkSum: 0, answeredWithinT: 0 });
+const zero = (): CallTotals => ({
+  offered: 0,
+  answered: 0,
+  abandoned: 0,
+  waitCount: 0,
+  waitSum: 0,
+  talkCount: 0,
+  talkSum: 0,
+  answeredWithinT: 0,
+});
 
 function withinColumn(seconds: number) {
   // Whitelisted: the column name cannot be a parameter.
@@ -126,7 +135,12 @@ export async function dashboardSummary(actor: Actor, range: Range, now: Date = n
     deskStats(range),
   ]);
   const desk = desks.reduce(
-    (s, d) => ({ places: s.places + d.places, booked: s.booked + d.booked, checkedIn: s.checkedIn + d.checkedIn, noShow: s.noShow + d.noShow }),
+    (s, d) => ({
+      places: s.places + d.places,
+      booked: s.booked + d.booked,
+      checkedIn: s.checkedIn + d.checkedIn,
+      noShow: s.noShow + d.noShow,
+    }),
     { places: 0, booked: 0, checkedIn: 0, noShow: 0 },
   );
   return {
@@ -190,7 +204,13 @@ export async function dashboardSeries(actor: Actor, range: Range) {
     const received = e?.received ?? 0;
     const firstResponses = e?.firstResponses ?? 0;
     const within = e?.firstResponsesWithinSla ?? 0;
-    return { date, received, firstResponses, firstResponsesWithinSla: within, withinSlaPct: emailWithinSlaPct({ firstResponses, firstResponsesWithinSla: within }) };
+    return {
+      date,
+      received,
+      firstResponses,
+      firstResponsesWithinSla: within,
+      withinSlaPct: emailWithinSlaPct({ firstResponses, firstResponsesWithinSla: within }),
+    };
   });
   const complaintRows = months
     .slice()
@@ -319,7 +339,16 @@ export function toCsv(header: string[], rows: unknown[][]): string {
 
 export function annualCsv(report: Awaited<ReturnType<typeof annualReport>>): string {
   return toCsv(
-    ["key", "label", "unit", String(report.previousYear), String(report.year), `${report.previousYear} (rounded)`, `${report.year} (rounded)`, "difference"],
+    [
+      "key",
+      "label",
+      "unit",
+      String(report.previousYear),
+      String(report.year),
+      `${report.previousYear} (rounded)`,
+      `${report.year} (rounded)`,
+      "difference",
+    ],
     report.rows.map((r) => [r.key, r.label, r.unit, r.previous, r.current, r.previousRounded, r.currentRounded, r.differencePct]),
   );
 }

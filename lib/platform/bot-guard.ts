@@ -77,7 +77,16 @@ export async function newChallenge(): Promise<Challenge> {
 
 const payloadSchema = z.object({
   challenge: z.object({
-    parameters: z.object({ algorithm: z.string(), nonce: z.string(), salt: z.string(), cost: z.number(), keyLength: z.number(), keyPrefix: z.string() }).loose(),
+    parameters: z
+      .object({
+        algorithm: z.string(),
+        nonce: z.string(),
+        salt: z.string(),
+        cost: z.number(),
+        keyLength: z.number(),
+        keyPrefix: z.string(),
+      })
+      .loose(),
     signature: z.string().regex(/^[0-9a-f]{64}$/),
   }),
   solution: z.object({ counter: z.number().int().nonnegative(), derivedKey: z.string().max(256) }).loose(),
@@ -169,6 +178,9 @@ export async function guardAnonymousWrite(req: Request): Promise<Actor | null> {
     throw new ChallengeRequired(REFUSED[outcome], await newChallenge());
   }
   if (await aboveThreshold(req))
-    throw new ChallengeRequired("Many requests came from your network; your browser solves a short puzzle and sends again", await newChallenge());
+    throw new ChallengeRequired(
+      "Many requests came from your network; your browser solves a short puzzle and sends again",
+      await newChallenge(),
+    );
   return null;
 }

@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { clientAddressOf, trustFunction } from "./client-address";
 
 const req = (socket: string, xff?: string) =>
-  ({ socket: { remoteAddress: socket }, connection: { remoteAddress: socket }, headers: xff ? { "x-forwarded-for": xff } : {} }) as unknown as IncomingMessage;
+  ({
+    socket: { remoteAddress: socket },
+    connection: { remoteAddress: socket },
+    headers: xff ? { "x-forwarded-for": xff } : {},
+  }) as unknown as IncomingMessage;
 
 describe("client address", () => {
   it("without trusted proxies, the socket is the client, whatever X-Forwarded-For says", () => {

@@ -23,7 +23,12 @@ export function trustFunction(config: string | undefined): TrustFn {
     const hops = Number(v);
     return (_addr, hop) => hop < hops;
   }
-  return proxyAddr.compile(v.split(",").map((s) => s.trim()).filter(Boolean));
+  return proxyAddr.compile(
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 /** `::ffff:10.0.0.1` → `10.0.0.1`, so one client has one key whichever way the socket reports it. */

@@ -23,7 +23,9 @@ export function demoRequested(e: Pick<Env, "SEED_DEMO" | "NODE_ENV">, embeddedDa
 }
 
 export async function markDemoDatabase(): Promise<void> {
-  await db.execute(sql`insert into settings (key, value) values (${KEY}, 'true'::jsonb) on conflict (key) do update set value = 'true'::jsonb, updated_at = now()`);
+  await db.execute(
+    sql`insert into settings (key, value) values (${KEY}, 'true'::jsonb) on conflict (key) do update set value = 'true'::jsonb, updated_at = now()`,
+  );
 }
 
 let cache: { at: number; value: boolean } | undefined;
@@ -31,7 +33,9 @@ let cache: { at: number; value: boolean } | undefined;
 /** Whether this database was seeded as a demo (cached for 30 s per process). */
 export async function isDemoDatabase(): Promise<boolean> {
   if (cache && Date.now() - cache.at < 30_000) return cache.value;
-  const { rows } = await db.execute<{ demo: boolean }>(sql`select coalesce((select value = 'true'::jsonb from settings where key = ${KEY}), false) as demo`);
+  const { rows } = await db.execute<{ demo: boolean }>(
+    sql`select coalesce((select value = 'true'::jsonb from settings where key = ${KEY}), false) as demo`,
+  );
   cache = { at: Date.now(), value: rows[0]?.demo === true };
   return cache.value;
 }

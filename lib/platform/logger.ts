@@ -53,7 +53,13 @@ export function serializeError(err: unknown): Record<string, unknown> {
   if (typeof e.code === "string") out.code = e.code;
   if (typeof e.query === "string") out.query = e.query.slice(0, 500);
   // Only the frames: the stack's head repeats the message, SQL parameters included.
-  if (e.stack) out.stack = e.stack.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("at ")).slice(0, 8).join("\n");
+  if (e.stack)
+    out.stack = e.stack
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l.startsWith("at "))
+      .slice(0, 8)
+      .join("\n");
   if (e.cause) out.cause = serializeError(e.cause);
   return out;
 }

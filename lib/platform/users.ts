@@ -21,14 +21,26 @@ export const createUserSchema = z.object({
   password: z.string().min(10, "at least 10 characters"),
   role: z.enum(ROLES),
   deskCodes: deskCodes.optional().default([]),
-  extension: z.string().trim().max(30).optional().nullable().transform((v) => v || null),
+  extension: z
+    .string()
+    .trim()
+    .max(30)
+    .optional()
+    .nullable()
+    .transform((v) => v || null),
 });
 
 export const updateUserSchema = z.object({
   name: z.string().trim().min(1, "required").max(200).optional(),
   role: z.enum(ROLES).optional(),
   deskCodes: deskCodes.optional(),
-  extension: z.string().trim().max(30).nullable().optional().transform((v) => (v === undefined ? undefined : v || null)),
+  extension: z
+    .string()
+    .trim()
+    .max(30)
+    .nullable()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v || null)),
   active: z.boolean().optional(),
   password: z.string().min(10, "at least 10 characters").optional(),
 });
@@ -110,7 +122,13 @@ export async function createApiKey(actor: Actor | null, input: z.infer<typeof cr
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
-      .values({ name: input.name, role: input.role, prefix: key.slice(0, 8), keyHash: hashApiKey(key), createdBy: admin.kind === "user" ? admin.id : null })
+      .values({
+        name: input.name,
+        role: input.role,
+        prefix: key.slice(0, 8),
+        keyHash: hashApiKey(key),
+        createdBy: admin.kind === "user" ? admin.id : null,
+      })
       .returning({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, prefix: apiKeys.prefix });
     await recordEvent(tx, admin, "api_key", row.id, "created", { name: input.name, role: input.role });
     return { ...row, key };

@@ -17,14 +17,37 @@ describe("the access-log row of a read", () => {
   });
 
   it("names a list by a digest of what it showed, with the ids, the count and the filters", () => {
-    const a = readAuditRow(key, { entityType: "ticket", ids: [3, 1, 2], customers: ["c1", "c1", "c2"], purpose: "inbox", filters: { queue: ["frontdesk"], assignee: undefined, q: "" } }, "d1");
+    const a = readAuditRow(
+      key,
+      {
+        entityType: "ticket",
+        ids: [3, 1, 2],
+        customers: ["c1", "c1", "c2"],
+        purpose: "inbox",
+        filters: { queue: ["frontdesk"], assignee: undefined, q: "" },
+      },
+      "d1",
+    );
     expect(a.actorId).toBeNull();
     expect(a.entityId).toMatch(/^list:[0-9a-f]{16}$/);
-    expect(a.data).toEqual({ purpose: "inbox", count: 3, ids: [3, 1, 2], customers: ["c1", "c2"], filters: { queue: ["frontdesk"] }, search: "d1" });
+    expect(a.data).toEqual({
+      purpose: "inbox",
+      count: 3,
+      ids: [3, 1, 2],
+      customers: ["c1", "c2"],
+      filters: { queue: ["frontdesk"] },
+      search: "d1",
+    });
     // The same list again is the same entity (a polling screen is recognised); another list or term is not.
-    expect(readAuditRow(key, { entityType: "ticket", ids: [3, 1, 2], purpose: "inbox", filters: { queue: ["frontdesk"] } }, "d1").entityId).toBe(a.entityId);
-    expect(readAuditRow(key, { entityType: "ticket", ids: [3, 1], purpose: "inbox", filters: { queue: ["frontdesk"] } }, "d1").entityId).not.toBe(a.entityId);
-    expect(readAuditRow(key, { entityType: "ticket", ids: [3, 1, 2], purpose: "inbox", filters: { queue: ["frontdesk"] } }, "d2").entityId).not.toBe(a.entityId);
+    expect(
+      readAuditRow(key, { entityType: "ticket", ids: [3, 1, 2], purpose: "inbox", filters: { queue: ["frontdesk"] } }, "d1").entityId,
+    ).toBe(a.entityId);
+    expect(
+      readAuditRow(key, { entityType: "ticket", ids: [3, 1], purpose: "inbox", filters: { queue: ["frontdesk"] } }, "d1").entityId,
+    ).not.toBe(a.entityId);
+    expect(
+      readAuditRow(key, { entityType: "ticket", ids: [3, 1, 2], purpose: "inbox", filters: { queue: ["frontdesk"] } }, "d2").entityId,
+    ).not.toBe(a.entityId);
   });
 
   it("counts a very long list but lists only its first ids", () => {

@@ -49,7 +49,9 @@ let auditKey: Promise<Buffer> | undefined;
 function key(): Promise<Buffer> {
   auditKey ??= (async () => {
     const fresh = crypto.randomBytes(32).toString("hex");
-    await db.execute(sql`insert into settings (key, value) values ('privacy.audit_key', to_jsonb(${fresh}::text)) on conflict (key) do nothing`);
+    await db.execute(
+      sql`insert into settings (key, value) values ('privacy.audit_key', to_jsonb(${fresh}::text)) on conflict (key) do nothing`,
+    );
     const { rows } = await db.execute<{ k: string }>(sql`select value #>> '{}' as k from settings where key = 'privacy.audit_key'`);
     return Buffer.from(rows[0].k, "hex");
   })().catch((e) => {
@@ -62,5 +64,9 @@ function key(): Promise<Buffer> {
 /** HMAC-SHA256 of a search term (trimmed, lower case, inner spaces collapsed), hex, first 32 characters. */
 export async function searchDigest(term: string): Promise<string> {
   const normal = term.trim().toLowerCase().replace(/\s+/g, " ");
-  return crypto.createHmac("sha256", await key()).update(normal).digest("hex").slice(0, 32);
+  return crypto
+    .createHmac("sha256", await key())
+    .update(normal)
+    .digest("hex")
+    .slice(0, 32);
 }

@@ -11,11 +11,22 @@ describe("event data without personal data", () => {
   });
 
   it("replaces any string holding an email address, in arrays too", () => {
-    expect(withoutPersonalData({ from: "Jan <jan@example.org>", to: ["a@b.nl", "KIC-12"] })).toEqual({ from: REDACTED, to: [REDACTED, "KIC-12"] });
+    expect(withoutPersonalData({ from: "Jan <jan@example.org>", to: ["a@b.nl", "KIC-12"] })).toEqual({
+      from: REDACTED,
+      to: [REDACTED, "KIC-12"],
+    });
   });
 
   it("keeps ids, codes, dates, numbers and nulls", () => {
-    const data = { slotId: "AM-2027-03-01T09:00", from: "AM-2027-03-01T09:00", sentOn: "2027-03-01", version: 3, reason: "too_minor", notes: null, ok: true };
+    const data = {
+      slotId: "AM-2027-03-01T09:00",
+      from: "AM-2027-03-01T09:00",
+      sentOn: "2027-03-01",
+      version: 3,
+      reason: "too_minor",
+      notes: null,
+      ok: true,
+    };
     expect(withoutPersonalData(data)).toEqual(data);
   });
 });

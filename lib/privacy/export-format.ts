@@ -14,7 +14,13 @@ const cell = (v: Cell): string | number | boolean => (v === null || v === undefi
 export function toCsv(rows: Record<string, Cell>[]): string {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   if (!columns.length) return "\uFEFF";
-  return "\uFEFF" + stringify(rows.map((r) => columns.map((c) => cell(r[c]))), { header: true, columns, escape_formulas: true, record_delimiter: "\r\n" });
+  return (
+    "\uFEFF" +
+    stringify(
+      rows.map((r) => columns.map((c) => cell(r[c]))),
+      { header: true, columns, escape_formulas: true, record_delimiter: "\r\n" },
+    )
+  );
 }
 
 /** `customer.csv`, `tickets.csv`, … — one file per record type, in the order of the export. */
@@ -22,13 +28,21 @@ export function csvFiles(records: ExportRecords): { name: string; csv: string }[
   const out: { name: string; csv: string }[] = [];
   for (const [key, value] of Object.entries(records)) {
     if (key === "exportedAt") continue;
-    const rows = Array.isArray(value) ? (value as Record<string, Cell>[]) : value && typeof value === "object" ? [value as Record<string, Cell>] : [];
+    const rows = Array.isArray(value)
+      ? (value as Record<string, Cell>[])
+      : value && typeof value === "object"
+        ? [value as Record<string, Cell>]
+        : [];
     out.push({ name: `${key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}.csv`, csv: toCsv(rows) });
   }
   return out;
 }
 
-const safeName = (s: string) => s.replace(/[^\w.\-]+/g, "_").replace(/^\.+/, "").slice(0, 120) || "file";
+const safeName = (s: string) =>
+  s
+    .replace(/[^\w.\-]+/g, "_")
+    .replace(/^\.+/, "")
+    .slice(0, 120) || "file";
 
 export function exportZip(records: ExportRecords, files: { id: string; filename: string; content: Buffer }[]): Uint8Array {
   const entries: Record<string, Uint8Array> = {};

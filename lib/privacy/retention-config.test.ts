@@ -4,7 +4,14 @@ import { effectiveRetention, RETENTION_DEFAULTS, retentionSettingsSchema } from 
 describe("retention settings", () => {
   it("are the written-down defaults when nothing is stored", () => {
     expect(effectiveRetention(undefined)).toEqual(RETENTION_DEFAULTS);
-    expect(RETENTION_DEFAULTS).toMatchObject({ rawMailDays: 365, ctiPayloadDays: 90, ticketDays: 730, callDays: 730, appointmentDays: 730, complaintDays: 1826 });
+    expect(RETENTION_DEFAULTS).toMatchObject({
+      rawMailDays: 365,
+      ctiPayloadDays: 90,
+      ticketDays: 730,
+      callDays: 730,
+      appointmentDays: 730,
+      complaintDays: 1826,
+    });
   });
 
   it("take the stored values that are valid and ignore the rest", () => {

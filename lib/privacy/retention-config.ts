@@ -76,7 +76,10 @@ const MIN: RetentionSettings = {
 export const retentionSettingsSchema = z
   .object(
     Object.fromEntries(
-      RETENTION_KEYS.map((k) => [k, z.coerce.number().int(`whole days`).min(MIN[k], `at least ${MIN[k]} days`).max(36_500, "at most 100 years").optional()]),
+      RETENTION_KEYS.map((k) => [
+        k,
+        z.coerce.number().int(`whole days`).min(MIN[k], `at least ${MIN[k]} days`).max(36_500, "at most 100 years").optional(),
+      ]),
     ) as Record<RetentionKey, z.ZodOptional<z.ZodCoercedNumber<unknown>>>,
   )
   .strict();

@@ -6,8 +6,21 @@ import type { Actor } from "@/lib/auth/roles";
 import { requirePermission } from "@/lib/auth/roles";
 import { fromZod } from "@/lib/errors";
 import { recordEvent, SYSTEM, type EventActor } from "@/lib/platform/events";
-import { anonymiseAppointments, anonymiseCalls, anonymiseComplaints, anonymiseCustomers, anonymiseOutbox, anonymiseTickets } from "./anonymise";
-import { effectiveRetention, RETENTION_DEFAULTS, RETENTION_MINIMUMS, retentionSettingsSchema, type RetentionSettings } from "./retention-config";
+import {
+  anonymiseAppointments,
+  anonymiseCalls,
+  anonymiseComplaints,
+  anonymiseCustomers,
+  anonymiseOutbox,
+  anonymiseTickets,
+} from "./anonymise";
+import {
+  effectiveRetention,
+  RETENTION_DEFAULTS,
+  RETENTION_MINIMUMS,
+  retentionSettingsSchema,
+  type RetentionSettings,
+} from "./retention-config";
 
 export const RETENTION_SETTINGS_KEY = "privacy.retention";
 
@@ -55,7 +68,9 @@ const pick = async <T>(tx: DbOrTx, query: SQL): Promise<T[]> => (await tx.execut
  * and cut-offs. Idempotent: a second run finds nothing left to do. Event rows themselves are never touched
  * (they hold no personal data; db/sql/privacy.sql keeps them append-only).
  */
-export async function runRetention(opts: { now?: Date; actor?: EventActor } = {}): Promise<{ runId: string; counts: RetentionCounts; settings: RetentionSettings }> {
+export async function runRetention(
+  opts: { now?: Date; actor?: EventActor } = {},
+): Promise<{ runId: string; counts: RetentionCounts; settings: RetentionSettings }> {
   const now = opts.now ?? new Date();
   const s = await retentionSettings();
   const before = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -64,8 +79,11 @@ export async function runRetention(opts: { now?: Date; actor?: EventActor } = {}
   const counts: RetentionCounts = {
     // The raw MIME source of inbound mail; the parsed message stays in the thread.
     rawMailSources: await inBatches(async (tx) => {
-      const ids = await pick<string>(tx, sql`select id from ticket_messages where raw_source is not null and created_at < ${before(s.rawMailDays)}
-        limit ${BATCH} for update skip locked`);
+      const ids = await pick<string>(
+        tx,
+        sql`select id from ticket_messages where raw_source is not null and created_at < ${before(s.rawMailDays)}
+        limit ${BATCH} for update skip locked`,
+      );
       if (ids.length) await tx.execute(sql`update ticket_messages set raw_source = null where id = any(${`{${ids.join(",")}}`}::uuid[])`);
       return ids.length;
     }),
@@ -77,28 +95,60 @@ export async function runRetention(opts: { now?: Date; actor?: EventActor } = {}
     }),
     // Tickets solved or closed (a merged ticket is closed) longer ago than the period.
     tickets: await inBatches(async (tx) =>
-      anonymiseTickets(tx, await pick<string>(tx, sql`select id from tickets where anonymised_at is null and status in ('solved','closed')
-        and coalesce(closed_at, solved_at, updated_at) < ${before(s.ticketDays)} limit ${BATCH} for update skip locked`)),
+      anonymiseTickets(
+        tx,
+        await pick<string>(
+          tx,
+          sql`select id from tickets where anonymised_at is null and status in ('solved','closed')
+        and coalesce(closed_at, solved_at, updated_at) < ${before(s.ticketDays)} limit ${BATCH} for update skip locked`,
+        ),
+      ),
     ),
     // Calls by the time they were offered (calls_not_anonymised_idx keeps this cheap over years of calls).
     calls: await inBatches(async (tx) =>
-      anonymiseCalls(tx, (await pick<number>(tx, sql`select id from calls where anonymised_at is null and offered_at < ${before(s.callDays)}
-        limit ${BATCH} for update skip locked`)).map(Number)),
+      anonymiseCalls(
+        tx,
+        (
+          await pick<number>(
+            tx,
+            sql`select id from calls where anonymised_at is null and offered_at < ${before(s.callDays)}
+        limit ${BATCH} for update skip locked`,
+          )
+        ).map(Number),
+      ),
     ),
     // Appointments by their start, whatever became of them.
     appointments: await inBatches(async (tx) =>
-      anonymiseAppointments(tx, await pick<string>(tx, sql`select id from appointments where anonymised_at is null and starts_at < ${before(s.appointmentDays)}
-        limit ${BATCH} for update skip locked`)),
+      anonymiseAppointments(
+        tx,
+        await pick<string>(
+          tx,
+          sql`select id from appointments where anonymised_at is null and starts_at < ${before(s.appointmentDays)}
+        limit ${BATCH} for update skip locked`,
+        ),
+      ),
     ),
     // Complaints by their closing date; open complaints are never touched.
     complaints: await inBatches(async (tx) =>
-      anonymiseComplaints(tx, await pick<string>(tx, sql`select id from complaints where anonymised_at is null and status = 'closed'
-        and closed_on < ${beforeDate(s.complaintDays)}::date limit ${BATCH} for update skip locked`)),
+      anonymiseComplaints(
+        tx,
+        await pick<string>(
+          tx,
+          sql`select id from complaints where anonymised_at is null and status = 'closed'
+        and closed_on < ${beforeDate(s.complaintDays)}::date limit ${BATCH} for update skip locked`,
+        ),
+      ),
     ),
     // Outbox mail sent (or finally failed) longer ago than the period; queued mail is still needed.
     outboxMails: await inBatches(async (tx) =>
-      anonymiseOutbox(tx, await pick<string>(tx, sql`select id from outbound_emails where anonymised_at is null and status in ('sent','failed')
-        and coalesce(sent_at, created_at) < ${before(s.outboxDays)} limit ${BATCH} for update skip locked`)),
+      anonymiseOutbox(
+        tx,
+        await pick<string>(
+          tx,
+          sql`select id from outbound_emails where anonymised_at is null and status in ('sent','failed')
+        and coalesce(sent_at, created_at) < ${before(s.outboxDays)} limit ${BATCH} for update skip locked`,
+        ),
+      ),
     ),
     // Slot alerts that ended (or whose date passed, or never confirmed) longer ago than the period: deleted.
     slotAlerts: await inBatches(async (tx) => {
@@ -117,12 +167,18 @@ export async function runRetention(opts: { now?: Date; actor?: EventActor } = {}
     }),
     // Last, so that the records anonymised above no longer point at the person.
     customers: await inBatches(async (tx) =>
-      anonymiseCustomers(tx, await pick<string>(tx, sql`select c.id from customers c where c.anonymised_at is null and c.created_at < ${before(s.customerDays)}
+      anonymiseCustomers(
+        tx,
+        await pick<string>(
+          tx,
+          sql`select c.id from customers c where c.anonymised_at is null and c.created_at < ${before(s.customerDays)}
         and not exists (select 1 from tickets t where t.customer_id = c.id)
         and not exists (select 1 from calls k where k.customer_id = c.id)
         and not exists (select 1 from appointments a where a.customer_id = c.id)
         and not exists (select 1 from complaints p where p.customer_id = c.id)
-        limit ${BATCH} for update of c skip locked`)),
+        limit ${BATCH} for update of c skip locked`,
+        ),
+      ),
     ),
   };
 

@@ -19,7 +19,14 @@ import { requirePermission, type Actor } from "@/lib/auth/roles";
 import { normalizePhone } from "@/lib/calls/cti";
 import { AppError, badRequest, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/platform/events";
-import { anonymiseAppointments, anonymiseCalls, anonymiseComplaints, anonymiseCustomers, anonymiseOutbox, anonymiseTickets } from "./anonymise";
+import {
+  anonymiseAppointments,
+  anonymiseCalls,
+  anonymiseComplaints,
+  anonymiseCustomers,
+  anonymiseOutbox,
+  anonymiseTickets,
+} from "./anonymise";
 import { auditRead } from "./audit";
 
 /**
@@ -28,7 +35,8 @@ import { auditRead } from "./audit";
  */
 
 /** A text[] parameter (a PostgreSQL array literal, each element quoted and escaped). */
-const textArray = (values: readonly string[]) => sql`${`{${values.map((v) => `"${v.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`).join(",")}}`}::text[]`;
+const textArray = (values: readonly string[]) =>
+  sql`${`{${values.map((v) => `"${v.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`).join(",")}}`}::text[]`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -87,7 +95,13 @@ export async function findCustomers(actor: Actor | null, query: z.infer<typeof c
   } else where = sql`${customers.name} ilike ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
   const rows = await db.select().from(customers).where(where).orderBy(asc(customers.createdAt)).limit(50);
   const out = await summaries(db, rows);
-  await auditRead(a, { entityType: "customer", ids: out.map((c) => c.id), customers: out.map((c) => c.id), purpose: "admin_customer_search", search: q });
+  await auditRead(a, {
+    entityType: "customer",
+    ids: out.map((c) => c.id),
+    customers: out.map((c) => c.id),
+    purpose: "admin_customer_search",
+    search: q,
+  });
   return out;
 }
 
@@ -104,8 +118,10 @@ async function subjectScope(q: DbOrTx, c: CustomerRow) {
   const ids = async <T>(query: ReturnType<typeof sql>) => (await q.execute<{ id: T }>(query)).rows.map((r) => r.id);
   // One after the other: inside an erasure these run on the transaction's one connection.
   const ticketIds = await ids<string>(sql`select id from tickets where customer_id = ${c.id} order by created_at`);
-  const linked = (await q.execute<{ id: number; number: string | null }>(sql`
-    select id, case when direction = 'in' then from_number else to_number end as number from calls where customer_id = ${c.id}`)).rows;
+  const linked = (
+    await q.execute<{ id: number; number: string | null }>(sql`
+    select id, case when direction = 'in' then from_number else to_number end as number from calls where customer_id = ${c.id}`)
+  ).rows;
   // Inbound calls from their number that nobody linked to them: looked up by calls_from_number_idx in the ways
   // the number is written (+31 6…, 0031 6…, 06…, and as the telephone system wrote it on their linked calls),
   // then checked with the same normalisation as the screen pop (calls_normalize_phone, db/sql/calls.sql).
@@ -118,8 +134,12 @@ async function subjectScope(q: DbOrTx, c: CustomerRow) {
       and direction = 'in' and customer_id is null and calls_normalize_phone(from_number) = ${phone}`);
   }
   const callIds = [...linked.map((l) => Number(l.id)), ...unlinked.map(Number)];
-  const appointmentIds = await ids<string>(sql`select id from appointments where customer_id = ${c.id} ${email ? sql`or lower(email) = ${email}` : sql``} order by starts_at`);
-  const complaintIds = await ids<string>(sql`select id from complaints where customer_id = ${c.id} ${email ? sql`or lower(complainant_email) = ${email}` : sql``} order by received_on`);
+  const appointmentIds = await ids<string>(
+    sql`select id from appointments where customer_id = ${c.id} ${email ? sql`or lower(email) = ${email}` : sql``} order by starts_at`,
+  );
+  const complaintIds = await ids<string>(
+    sql`select id from complaints where customer_id = ${c.id} ${email ? sql`or lower(complainant_email) = ${email}` : sql``} order by received_on`,
+  );
   const slotAlertIds = email ? await ids<string>(sql`select id from slot_alerts where lower(email) = ${email} order by created_at`) : [];
   // Mail to them: to any address their records carry.
   const { rows: addr } = await q.execute<{ a: string }>(sql`
@@ -189,73 +209,240 @@ export async function subjectExport(actor: Actor | null, id: string, format: "js
   const c = await customerOr404(db, id);
   const scope = await subjectScope(db, c);
   const [ts, msgs, tAtts, cs, aps, cps, letters, cAtts, alerts, mails, reads] = await Promise.all([
-    db.select().from(tickets).where(inArray(tickets.id, nonEmpty(scope.ticketIds))).orderBy(asc(tickets.createdAt)),
+    db
+      .select()
+      .from(tickets)
+      .where(inArray(tickets.id, nonEmpty(scope.ticketIds)))
+      .orderBy(asc(tickets.createdAt)),
     db
       .select({
-        id: ticketMessages.id, ticketId: ticketMessages.ticketId, direction: ticketMessages.direction, authorLabel: ticketMessages.authorLabel,
-        fromAddress: ticketMessages.fromAddress, fromName: ticketMessages.fromName, toAddress: ticketMessages.toAddress, subject: ticketMessages.subject,
-        textBody: ticketMessages.textBody, createdAt: ticketMessages.createdAt,
+        id: ticketMessages.id,
+        ticketId: ticketMessages.ticketId,
+        direction: ticketMessages.direction,
+        authorLabel: ticketMessages.authorLabel,
+        fromAddress: ticketMessages.fromAddress,
+        fromName: ticketMessages.fromName,
+        toAddress: ticketMessages.toAddress,
+        subject: ticketMessages.subject,
+        textBody: ticketMessages.textBody,
+        createdAt: ticketMessages.createdAt,
       })
       .from(ticketMessages)
       .where(inArray(ticketMessages.ticketId, nonEmpty(scope.ticketIds)))
       .orderBy(asc(ticketMessages.createdAt)),
     db
-      .select({ id: ticketAttachments.id, messageId: ticketAttachments.messageId, filename: ticketAttachments.filename, contentType: ticketAttachments.contentType, size: ticketAttachments.size, sha256: ticketAttachments.sha256, ticketId: ticketMessages.ticketId })
+      .select({
+        id: ticketAttachments.id,
+        messageId: ticketAttachments.messageId,
+        filename: ticketAttachments.filename,
+        contentType: ticketAttachments.contentType,
+        size: ticketAttachments.size,
+        sha256: ticketAttachments.sha256,
+        ticketId: ticketMessages.ticketId,
+      })
       .from(ticketAttachments)
       .innerJoin(ticketMessages, eq(ticketMessages.id, ticketAttachments.messageId))
       .where(inArray(ticketMessages.ticketId, nonEmpty(scope.ticketIds))),
-    db.select().from(calls).where(inArray(calls.id, scope.callIds.length ? scope.callIds : [-1])).orderBy(asc(calls.offeredAt)),
-    db.select().from(appointments).where(inArray(appointments.id, nonEmpty(scope.appointmentIds))).orderBy(asc(appointments.startsAt)),
-    db.select().from(complaints).where(inArray(complaints.id, nonEmpty(scope.complaintIds))).orderBy(asc(complaints.receivedOn)),
-    db.select().from(complaintLetters).where(inArray(complaintLetters.complaintId, nonEmpty(scope.complaintIds))).orderBy(asc(complaintLetters.createdAt)),
     db
-      .select({ id: complaintAttachments.id, complaintId: complaintAttachments.complaintId, filename: complaintAttachments.filename, contentType: complaintAttachments.contentType, size: complaintAttachments.size, sha256: complaintAttachments.sha256 })
+      .select()
+      .from(calls)
+      .where(inArray(calls.id, scope.callIds.length ? scope.callIds : [-1]))
+      .orderBy(asc(calls.offeredAt)),
+    db
+      .select()
+      .from(appointments)
+      .where(inArray(appointments.id, nonEmpty(scope.appointmentIds)))
+      .orderBy(asc(appointments.startsAt)),
+    db
+      .select()
+      .from(complaints)
+      .where(inArray(complaints.id, nonEmpty(scope.complaintIds)))
+      .orderBy(asc(complaints.receivedOn)),
+    db
+      .select()
+      .from(complaintLetters)
+      .where(inArray(complaintLetters.complaintId, nonEmpty(scope.complaintIds)))
+      .orderBy(asc(complaintLetters.createdAt)),
+    db
+      .select({
+        id: complaintAttachments.id,
+        complaintId: complaintAttachments.complaintId,
+        filename: complaintAttachments.filename,
+        contentType: complaintAttachments.contentType,
+        size: complaintAttachments.size,
+        sha256: complaintAttachments.sha256,
+      })
       .from(complaintAttachments)
       .where(inArray(complaintAttachments.complaintId, nonEmpty(scope.complaintIds))),
-    db.select().from(slotAlerts).where(inArray(slotAlerts.id, nonEmpty(scope.slotAlertIds))).orderBy(asc(slotAlerts.createdAt)),
-    db.select().from(outboundEmails).where(inArray(outboundEmails.id, nonEmpty(scope.outboxIds))).orderBy(asc(outboundEmails.createdAt)),
+    db
+      .select()
+      .from(slotAlerts)
+      .where(inArray(slotAlerts.id, nonEmpty(scope.slotAlertIds)))
+      .orderBy(asc(slotAlerts.createdAt)),
+    db
+      .select()
+      .from(outboundEmails)
+      .where(inArray(outboundEmails.id, nonEmpty(scope.outboxIds)))
+      .orderBy(asc(outboundEmails.createdAt)),
     db.execute<{ at: Date; entity_type: string; entity_id: string; purpose: string | null }>(sql`
       select at, entity_type, entity_id, data->>'purpose' as purpose from events
       where action = 'read' and data->'customers' ? ${c.id} order by at desc limit 10000`),
   ]);
   const records = {
     exportedAt: new Date().toISOString(),
-    customer: { id: c.id, name: c.name, email: c.email, phone: c.phone, vNumber: c.vNumber, language: c.language, createdAt: iso(c.createdAt), anonymisedAt: iso(c.anonymisedAt) },
+    customer: {
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      phone: c.phone,
+      vNumber: c.vNumber,
+      language: c.language,
+      createdAt: iso(c.createdAt),
+      anonymisedAt: iso(c.anonymisedAt),
+    },
     tickets: ts.map((t) => ({
-      reference: `KIC-${t.number}`, number: t.number, subject: t.subject, queue: t.queue, status: t.status, channel: t.channel, language: t.language,
-      createdAt: iso(t.createdAt), firstRespondedAt: iso(t.firstRespondedAt), solvedAt: iso(t.solvedAt), closedAt: iso(t.closedAt), anonymisedAt: iso(t.anonymisedAt),
+      reference: `KIC-${t.number}`,
+      number: t.number,
+      subject: t.subject,
+      queue: t.queue,
+      status: t.status,
+      channel: t.channel,
+      language: t.language,
+      createdAt: iso(t.createdAt),
+      firstRespondedAt: iso(t.firstRespondedAt),
+      solvedAt: iso(t.solvedAt),
+      closedAt: iso(t.closedAt),
+      anonymisedAt: iso(t.anonymisedAt),
     })),
     ticketMessages: msgs.map((m) => ({
-      ticket: `KIC-${ts.find((t) => t.id === m.ticketId)?.number ?? ""}`, id: m.id, direction: m.direction, author: m.direction === "in" ? m.fromName : m.authorLabel,
-      fromAddress: m.fromAddress, toAddress: m.toAddress, subject: m.subject, text: m.textBody, createdAt: iso(m.createdAt),
+      ticket: `KIC-${ts.find((t) => t.id === m.ticketId)?.number ?? ""}`,
+      id: m.id,
+      direction: m.direction,
+      author: m.direction === "in" ? m.fromName : m.authorLabel,
+      fromAddress: m.fromAddress,
+      toAddress: m.toAddress,
+      subject: m.subject,
+      text: m.textBody,
+      createdAt: iso(m.createdAt),
     })),
-    ticketAttachments: tAtts.map((x) => ({ ticket: `KIC-${ts.find((t) => t.id === x.ticketId)?.number ?? ""}`, id: x.id, messageId: x.messageId, filename: x.filename, contentType: x.contentType, size: x.size, sha256: x.sha256 })),
+    ticketAttachments: tAtts.map((x) => ({
+      ticket: `KIC-${ts.find((t) => t.id === x.ticketId)?.number ?? ""}`,
+      id: x.id,
+      messageId: x.messageId,
+      filename: x.filename,
+      contentType: x.contentType,
+      size: x.size,
+      sha256: x.sha256,
+    })),
     calls: cs.map((k) => ({
-      id: k.id, direction: k.direction, queue: k.queue, from: k.fromNumber, to: k.toNumber, offeredAt: iso(k.offeredAt), answeredAt: iso(k.answeredAt), endedAt: iso(k.endedAt),
-      waitSeconds: k.waitSeconds, talkSeconds: k.talkSeconds, result: k.result, topic: k.topic, notes: k.notes, callbackWanted: k.callbackWanted, callbackOutcome: k.callbackOutcome,
+      id: k.id,
+      direction: k.direction,
+      queue: k.queue,
+      from: k.fromNumber,
+      to: k.toNumber,
+      offeredAt: iso(k.offeredAt),
+      answeredAt: iso(k.answeredAt),
+      endedAt: iso(k.endedAt),
+      waitSeconds: k.waitSeconds,
+      talkSeconds: k.talkSeconds,
+      result: k.result,
+      topic: k.topic,
+      notes: k.notes,
+      callbackWanted: k.callbackWanted,
+      callbackOutcome: k.callbackOutcome,
     })),
     appointments: aps.map((x) => ({
-      reference: x.reference, desk: x.deskCode, product: x.productKey, start: iso(x.startsAt), end: iso(x.endsAt), persons: x.personList, email: x.email, phone: x.phone,
-      language: x.language, status: x.status, createdAt: iso(x.createdAt), cancelledAt: iso(x.cancelledAt), checkedInAt: iso(x.checkedInAt), completedAt: iso(x.completedAt),
+      reference: x.reference,
+      desk: x.deskCode,
+      product: x.productKey,
+      start: iso(x.startsAt),
+      end: iso(x.endsAt),
+      persons: x.personList,
+      email: x.email,
+      phone: x.phone,
+      language: x.language,
+      status: x.status,
+      createdAt: iso(x.createdAt),
+      cancelledAt: iso(x.cancelledAt),
+      checkedInAt: iso(x.checkedInAt),
+      completedAt: iso(x.completedAt),
     })),
     complaints: cps.map((x) => ({
-      reference: x.reference, channel: x.channel, receivedOn: x.receivedOn, status: x.status, name: x.complainantName, email: x.complainantEmail, address: x.complainantAddress,
-      phone: x.complainantPhone, vNumber: x.vNumber, description: x.description, happenedWhen: x.happenedWhen, subject: x.subject, deadline: x.deadline,
-      acknowledgedOn: x.acknowledgedOn, postponedUntil: x.postponedUntil, declinedOn: x.declinedOn, declineReason: x.declineReason, informalOn: x.informalOn,
-      informalNote: x.informalNote, hearingOn: x.hearingOn, hearingReport: x.hearingReport, outcome: x.outcome, decisionReasons: x.decisionReasons, decidedOn: x.decidedOn,
-      closedAs: x.closedAs, closedOn: x.closedOn,
+      reference: x.reference,
+      channel: x.channel,
+      receivedOn: x.receivedOn,
+      status: x.status,
+      name: x.complainantName,
+      email: x.complainantEmail,
+      address: x.complainantAddress,
+      phone: x.complainantPhone,
+      vNumber: x.vNumber,
+      description: x.description,
+      happenedWhen: x.happenedWhen,
+      subject: x.subject,
+      deadline: x.deadline,
+      acknowledgedOn: x.acknowledgedOn,
+      postponedUntil: x.postponedUntil,
+      declinedOn: x.declinedOn,
+      declineReason: x.declineReason,
+      informalOn: x.informalOn,
+      informalNote: x.informalNote,
+      hearingOn: x.hearingOn,
+      hearingReport: x.hearingReport,
+      outcome: x.outcome,
+      decisionReasons: x.decisionReasons,
+      decidedOn: x.decidedOn,
+      closedAs: x.closedAs,
+      closedOn: x.closedOn,
     })),
     complaintLetters: letters.map((l) => ({
-      complaint: cps.find((x) => x.id === l.complaintId)?.reference ?? null, id: l.id, kind: l.kind, recipient: l.recipient, delivery: l.delivery, toAddress: l.toAddress,
-      subject: l.subject, body: l.body, sentOn: l.sentOn,
+      complaint: cps.find((x) => x.id === l.complaintId)?.reference ?? null,
+      id: l.id,
+      kind: l.kind,
+      recipient: l.recipient,
+      delivery: l.delivery,
+      toAddress: l.toAddress,
+      subject: l.subject,
+      body: l.body,
+      sentOn: l.sentOn,
     })),
-    complaintAttachments: cAtts.map((x) => ({ complaint: cps.find((p) => p.id === x.complaintId)?.reference ?? null, id: x.id, filename: x.filename, contentType: x.contentType, size: x.size, sha256: x.sha256 })),
-    slotAlerts: alerts.map((x) => ({ id: x.id, email: x.email, product: x.productKey, persons: x.persons, desks: x.deskCodes, before: x.before, status: x.status, createdAt: iso(x.createdAt), endedAt: iso(x.endedAt) })),
+    complaintAttachments: cAtts.map((x) => ({
+      complaint: cps.find((p) => p.id === x.complaintId)?.reference ?? null,
+      id: x.id,
+      filename: x.filename,
+      contentType: x.contentType,
+      size: x.size,
+      sha256: x.sha256,
+    })),
+    slotAlerts: alerts.map((x) => ({
+      id: x.id,
+      email: x.email,
+      product: x.productKey,
+      persons: x.persons,
+      desks: x.deskCodes,
+      before: x.before,
+      status: x.status,
+      createdAt: iso(x.createdAt),
+      endedAt: iso(x.endedAt),
+    })),
     outboxMails: mails.map((m) => ({
-      id: m.id, to: m.toAddress, toName: m.toName, subject: m.subject, text: m.textBody, kind: m.kind, status: m.status, createdAt: iso(m.createdAt), sentAt: iso(m.sentAt),
+      id: m.id,
+      to: m.toAddress,
+      toName: m.toName,
+      subject: m.subject,
+      text: m.textBody,
+      kind: m.kind,
+      status: m.status,
+      createdAt: iso(m.createdAt),
+      sentAt: iso(m.sentAt),
       attachments: m.attachments.map((x) => x.filename),
     })),
-    accessLog: reads.rows.map((r) => ({ at: iso(new Date(r.at)), purpose: r.purpose, recordType: r.entity_type, record: r.entity_id.startsWith("list:") ? null : r.entity_id })),
+    accessLog: reads.rows.map((r) => ({
+      at: iso(new Date(r.at)),
+      purpose: r.purpose,
+      recordType: r.entity_type,
+      record: r.entity_id.startsWith("list:") ? null : r.entity_id,
+    })),
   };
   await auditRead(a, { entityType: "customer", id, customers: [id], purpose: "subject_export", filters: { format } });
   return records;
@@ -287,7 +474,15 @@ export async function subjectFiles(id: string) {
 
 export const eraseSchema = z.object({ confirm: z.literal(true, "confirm the erasure with true") });
 
-export type ErasureCounts = { tickets: number; calls: number; appointments: number; complaints: number; slotAlerts: number; outboxMails: number; customers: number };
+export type ErasureCounts = {
+  tickets: number;
+  calls: number;
+  appointments: number;
+  complaints: number;
+  slotAlerts: number;
+  outboxMails: number;
+  customers: number;
+};
 
 /**
  * Anonymises one person everywhere, in one transaction: the customer row and every record of theirs (the same
@@ -319,12 +514,12 @@ export async function eraseCustomer(actor: Actor | null, id: string, input: unkn
       calls: await anonymiseCalls(tx, scope.callIds),
       appointments: await anonymiseAppointments(tx, scope.appointmentIds),
       complaints: await anonymiseComplaints(tx, scope.complaintIds),
-      slotAlerts: (await tx.execute(sql`delete from slot_alerts where id = any(${`{${scope.slotAlertIds.join(",")}}`}::uuid[])`)).rowCount ?? 0,
+      slotAlerts:
+        (await tx.execute(sql`delete from slot_alerts where id = any(${`{${scope.slotAlertIds.join(",")}}`}::uuid[])`)).rowCount ?? 0,
       outboxMails: await anonymiseOutbox(tx, scope.outboxIds),
       customers: await anonymiseCustomers(tx, [c.id]),
     };
-    if (scope.addresses.length)
-      await tx.execute(sql`delete from ticket_acks where sender = any(${textArray(scope.addresses)})`);
+    if (scope.addresses.length) await tx.execute(sql`delete from ticket_acks where sender = any(${textArray(scope.addresses)})`);
     await recordEvent(tx, a, "customer", c.id, "erased", { counts });
     return { id: c.id, counts };
   });

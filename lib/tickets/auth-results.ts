@@ -80,7 +80,8 @@ export function parseAuthResultsHeader(value: string): ParsedAuthResults | null 
     const m = r.match(/^([a-z0-9_-]+)(?:\/\d+)?\s*=\s*([a-z]+)\b(.*)$/i);
     if (!m) continue;
     const props: Record<string, string> = {};
-    for (const p of m[3].matchAll(/([a-z0-9_-]+\.[a-z0-9_.-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s;]+)/gi)) props[p[1].toLowerCase()] = p[2].replace(/^"|"$/g, "");
+    for (const p of m[3].matchAll(/([a-z0-9_-]+\.[a-z0-9_.-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s;]+)/gi))
+      props[p[1].toLowerCase()] = p[2].replace(/^"|"$/g, "");
     results.push({ method: m[1].toLowerCase(), result: m[2].toLowerCase(), props });
   }
   return { authservId: id, results };

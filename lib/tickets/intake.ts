@@ -10,7 +10,14 @@ import { mailboxes } from "@/lib/env";
 import { messageIdDomain, queueEmail, wakeOutbox } from "@/lib/mail/outbox";
 import { recordEvent, SYSTEM } from "@/lib/platform/events";
 import { trustedAuthResults } from "./auth-results";
-import { ackSuppressionReason, ACKS_PER_SENDER_PER_HOUR, guessLanguage, referencedMessageIds, threadAction, ticketNumberFromSubject } from "./rules";
+import {
+  ackSuppressionReason,
+  ACKS_PER_SENDER_PER_HOUR,
+  guessLanguage,
+  referencedMessageIds,
+  threadAction,
+  ticketNumberFromSubject,
+} from "./rules";
 import { businessCalendar, slaTargets } from "./settings";
 import { resumeDueTime, slaDueTimes, type BusinessCalendar } from "./sla";
 import { ackEmail } from "./templates";
@@ -61,7 +68,12 @@ export async function parseMail(raw: Buffer, envelopeFrom: string | null): Promi
     from: (ok ? fromAddr : envelopeFrom)?.toLowerCase() ?? null,
     fromName: (ok && p?.from?.value?.[0]?.name) || null,
     subject: (p?.subject ?? "").slice(0, 500),
-    text: ok ? (p?.text ?? "") : raw.toString("utf8").replace(/\u0000/g, "").slice(0, 100_000),
+    text: ok
+      ? (p?.text ?? "")
+      : raw
+          .toString("utf8")
+          .replace(/\u0000/g, "")
+          .slice(0, 100_000),
     html: ok && typeof p?.html === "string" ? p.html : null,
     messageId: (ok && p?.messageId) || null,
     inReplyTo: (ok && p?.inReplyTo) || null,
@@ -73,7 +85,11 @@ export async function parseMail(raw: Buffer, envelopeFrom: string | null): Promi
       .map((v) => v.address?.toLowerCase() ?? "")
       .filter(Boolean),
     attachments: ok
-      ? (p?.attachments ?? []).map((a, i) => ({ filename: a.filename ?? `attachment-${i + 1}`, contentType: a.contentType || "application/octet-stream", content: a.content }))
+      ? (p?.attachments ?? []).map((a, i) => ({
+          filename: a.filename ?? `attachment-${i + 1}`,
+          contentType: a.contentType || "application/octet-stream",
+          content: a.content,
+        }))
       : [],
   };
 }
@@ -118,7 +134,10 @@ export async function ingestEmail(raw: Buffer, envelope: Envelope, now = new Dat
   m.authResults = trustedAuthResults(raw, envelope.authservId);
   // the SMTP envelope decides; a webhook delivery without one falls back to the To/Cc header, then the first tickets mailbox
   const box = mailboxFor(envelope.to) ??
-    mailboxFor(m.recipients) ?? { address: [...mailboxes()].find(([, k]) => k === "tickets")?.[0] ?? "kic@ind.example", kind: "tickets" as const };
+    mailboxFor(m.recipients) ?? {
+      address: [...mailboxes()].find(([, k]) => k === "tickets")?.[0] ?? "kic@ind.example",
+      kind: "tickets" as const,
+    };
   const result = await db.transaction(async (tx) => ingestInTx(tx, raw, m, box, now));
   if (result.acknowledged) wakeSoon();
   return result;
@@ -138,7 +157,13 @@ function wakeSoon() {
   wakeTimer.unref?.();
 }
 
-async function ingestInTx(tx: Tx, raw: Buffer, m: Parsed, box: { address: string; kind: "tickets" | "complaints" }, now: Date): Promise<IngestResult> {
+async function ingestInTx(
+  tx: Tx,
+  raw: Buffer,
+  m: Parsed,
+  box: { address: string; kind: "tickets" | "complaints" },
+  now: Date,
+): Promise<IngestResult> {
   const sender = m.from ?? "unknown@invalid";
   if (m.messageId) {
     // Serialise deliveries of the same message; the unique index (message_id, lower(from)) is the backstop.
@@ -146,7 +171,15 @@ async function ingestInTx(tx: Tx, raw: Buffer, m: Parsed, box: { address: string
     const { rows } = await tx.execute<{ number: number }>(sql`
       select t.number from ticket_messages m join tickets t on t.id = m.ticket_id
       where m.message_id = ${m.messageId} and lower(m.from_address) = ${sender} limit 1`);
-    if (rows[0]) return { ticketNumber: rows[0].number, duplicate: true, parseFailed: false, complaintReference: null, acknowledged: false, action: "duplicate" };
+    if (rows[0])
+      return {
+        ticketNumber: rows[0].number,
+        duplicate: true,
+        parseFailed: false,
+        complaintReference: null,
+        acknowledged: false,
+        action: "duplicate",
+      };
   }
   const customer = m.from ? await customerForEmail(tx, m.from, m.fromName, guessLanguage(m.text, "nl")) : null;
   const language = guessLanguage(`${m.subject}\n${m.text}`, customer?.language ?? "nl");
@@ -226,7 +259,9 @@ async function ingestInTx(tx: Tx, raw: Buffer, m: Parsed, box: { address: string
         .where(sql`${tickets.id} = ${target.id}`)
         .returning();
       ticket = updated;
-      await recordEvent(tx, SYSTEM("smtp"), "ticket", ticket.id, a === "reopen" ? "reopened" : "message_received", { version: ticket.version });
+      await recordEvent(tx, SYSTEM("smtp"), "ticket", ticket.id, a === "reopen" ? "reopened" : "message_received", {
+        version: ticket.version,
+      });
     }
   }
 
@@ -306,7 +341,10 @@ async function ingestInTx(tx: Tx, raw: Buffer, m: Parsed, box: { address: string
       if (c) {
         complaintReference = c.reference;
         // The complaints capability owns it now; the ticket row keeps the raw mail and is closed at once.
-        await tx.update(tickets).set({ status: "closed", closedAt: now, tags: sql`array_append(${tickets.tags}, ${`klacht:${c.reference}`})` }).where(sql`${tickets.id} = ${ticket.id}`);
+        await tx
+          .update(tickets)
+          .set({ status: "closed", closedAt: now, tags: sql`array_append(${tickets.tags}, ${`klacht:${c.reference}`})` })
+          .where(sql`${tickets.id} = ${ticket.id}`);
       }
     }
     await recordEvent(tx, SYSTEM("smtp"), "ticket", ticket.id, "created", {
@@ -318,7 +356,10 @@ async function ingestInTx(tx: Tx, raw: Buffer, m: Parsed, box: { address: string
       ...(strangerTo ? { notParticipantOf: `KIC-${strangerTo.number}` } : {}),
     });
     // The named ticket's agents see in its trail that mail naming it went elsewhere, and where.
-    if (strangerTo) await recordEvent(tx, SYSTEM("smtp"), "ticket", strangerTo.id, "linked_mail_from_non_participant", { ticket: `KIC-${ticket.number}` });
+    if (strangerTo)
+      await recordEvent(tx, SYSTEM("smtp"), "ticket", strangerTo.id, "linked_mail_from_non_participant", {
+        ticket: `KIC-${ticket.number}`,
+      });
   }
 
   // Auto-acknowledgement: new tickets only, never to automatic mail, at most 3 per sender per hour.
@@ -334,7 +375,12 @@ async function ingestInTx(tx: Tx, raw: Buffer, m: Parsed, box: { address: string
         returning id`);
       if (rows.length) {
         const targets = await slaTargets(tx);
-        const mail = ackEmail(language, { number: ticket.number, subject: ticket.subject, workingDays: targets.firstResponseWorkingDays, name: m.fromName });
+        const mail = ackEmail(language, {
+          number: ticket.number,
+          subject: ticket.subject,
+          workingDays: targets.firstResponseWorkingDays,
+          name: m.fromName,
+        });
         await queueEmail(tx, {
           to: sender,
           toName: m.fromName,
@@ -368,7 +414,10 @@ async function isParticipant(tx: Tx, t: typeof tickets.$inferSelect, sender: str
 async function lockTicket(tx: Tx, id: string) {
   const { rows } = await tx.execute(sql`select id from tickets where id = ${id} for update`);
   if (!rows.length) return undefined;
-  const [t] = await tx.select().from(tickets).where(sql`${tickets.id} = ${id}`);
+  const [t] = await tx
+    .select()
+    .from(tickets)
+    .where(sql`${tickets.id} = ${id}`);
   return t;
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ackSuppressionReason, fillPlaceholders, guessLanguage, referencedMessageIds, replySubject, threadAction, ticketNumberFromSubject } from "./rules";
+import {
+  ackSuppressionReason,
+  fillPlaceholders,
+  guessLanguage,
+  referencedMessageIds,
+  replySubject,
+  threadAction,
+  ticketNumberFromSubject,
+} from "./rules";
 import { sanitizeEmailHtml, textToHtml } from "./sanitize";
 
 const now = new Date("2027-03-10T12:00:00Z");
@@ -35,7 +43,8 @@ describe("threading", () => {
 });
 
 describe("auto-acknowledgement suppression", () => {
-  const ok = (h: Record<string, string>, from = "ana@example.org", mid?: string) => ackSuppressionReason(new Map(Object.entries(h)), from, "ind.example", mid);
+  const ok = (h: Record<string, string>, from = "ana@example.org", mid?: string) =>
+    ackSuppressionReason(new Map(Object.entries(h)), from, "ind.example", mid);
   it("acknowledges ordinary mail", () => {
     expect(ok({})).toBeNull();
     expect(ok({ "auto-submitted": "no" })).toBeNull();
@@ -50,7 +59,8 @@ describe("auto-acknowledgement suppression", () => {
     expect(ok({ "x-auto-response-suppress": "All" })).toBe("auto_response_suppress");
   });
   it("never answers daemons, no-reply senders or our own domain", () => {
-    for (const f of ["MAILER-DAEMON@x.org", "postmaster@x.org", "noreply@x.org", "no-reply@x.org", "donotreply@x.org"]) expect(ok({}, f)).toBe("daemon_sender");
+    for (const f of ["MAILER-DAEMON@x.org", "postmaster@x.org", "noreply@x.org", "no-reply@x.org", "donotreply@x.org"])
+      expect(ok({}, f)).toBe("daemon_sender");
     expect(ok({}, "kic@ind.example")).toBe("own_domain");
     expect(ok({}, "someone@else.org", "<abc@ind.example>")).toBe("own_message_id");
     expect(ok({}, null as unknown as string)).toBe("no_sender");

@@ -13,9 +13,11 @@ export function ticketNumberFromSubject(subject: string | null | undefined): num
 }
 
 /** The Message-IDs named in In-Reply-To and References, nearest first (In-Reply-To, then References backwards). */
-export function referencedMessageIds(inReplyTo: string | string[] | null | undefined, references: string | string[] | null | undefined): string[] {
-  const split = (v: string | string[] | null | undefined) =>
-    (Array.isArray(v) ? v.join(" ") : (v ?? "")).match(/<[^<>\s]+>/g) ?? [];
+export function referencedMessageIds(
+  inReplyTo: string | string[] | null | undefined,
+  references: string | string[] | null | undefined,
+): string[] {
+  const split = (v: string | string[] | null | undefined) => (Array.isArray(v) ? v.join(" ") : (v ?? "")).match(/<[^<>\s]+>/g) ?? [];
   const ids = [...split(inReplyTo), ...split(references).reverse()];
   return [...new Set(ids)];
 }
@@ -26,7 +28,10 @@ export type ThreadAction = "append" | "reopen" | "new_linked";
  * What a mail does to the ticket it threads onto: an active ticket gets the message; a solved or closed one
  * is reopened within 30 days of being solved/closed, later a new ticket linked to the old one is opened.
  */
-export function threadAction(t: { status: string; solvedAt: Date | null; closedAt: Date | null; updatedAt: Date }, now: Date): ThreadAction {
+export function threadAction(
+  t: { status: string; solvedAt: Date | null; closedAt: Date | null; updatedAt: Date },
+  now: Date,
+): ThreadAction {
   if (t.status !== "solved" && t.status !== "closed") return "append";
   const since = t.solvedAt ?? t.closedAt ?? t.updatedAt;
   return now.getTime() - since.getTime() <= REOPEN_WINDOW_DAYS * 86_400_000 ? "reopen" : "new_linked";
@@ -65,8 +70,60 @@ export function ackSuppressionReason(
   return null;
 }
 
-const NL_WORDS = ["de", "het", "een", "en", "ik", "mijn", "niet", "van", "voor", "met", "is", "dat", "wij", "u", "uw", "graag", "vraag", "verblijfsvergunning", "aanvraag", "hoi", "beste", "geachte", "groet", "groeten", "bedankt"];
-const EN_WORDS = ["the", "a", "an", "and", "i", "my", "not", "of", "for", "with", "is", "that", "we", "you", "your", "please", "question", "residence", "permit", "application", "hello", "dear", "regards", "thanks", "thank"];
+const NL_WORDS = [
+  "de",
+  "het",
+  "een",
+  "en",
+  "ik",
+  "mijn",
+  "niet",
+  "van",
+  "voor",
+  "met",
+  "is",
+  "dat",
+  "wij",
+  "u",
+  "uw",
+  "graag",
+  "vraag",
+  "verblijfsvergunning",
+  "aanvraag",
+  "hoi",
+  "beste",
+  "geachte",
+  "groet",
+  "groeten",
+  "bedankt",
+];
+const EN_WORDS = [
+  "the",
+  "a",
+  "an",
+  "and",
+  "i",
+  "my",
+  "not",
+  "of",
+  "for",
+  "with",
+  "is",
+  "that",
+  "we",
+  "you",
+  "your",
+  "please",
+  "question",
+  "residence",
+  "permit",
+  "application",
+  "hello",
+  "dear",
+  "regards",
+  "thanks",
+  "thank",
+];
 
 /** Dutch or English, guessed from the words of the mail; `fallback` (the customer's language) on a tie. */
 export function guessLanguage(text: string, fallback: "nl" | "en" = "nl"): "nl" | "en" {
@@ -83,7 +140,10 @@ export function guessLanguage(text: string, fallback: "nl" | "en" = "nl"): "nl" 
 
 /** `Re: subject [KIC-12]`: keeps one tag and one Re:. */
 export function replySubject(subject: string, number: number): string {
-  const base = subject.replace(/\[KIC-\d+\]/gi, "").replace(/\s+/g, " ").trim();
+  const base = subject
+    .replace(/\[KIC-\d+\]/gi, "")
+    .replace(/\s+/g, " ")
+    .trim();
   const re = /^(re|aw|antw)\s*:/i.test(base) ? base : `Re: ${base}`;
   return `${re} [KIC-${number}]`;
 }

@@ -9,8 +9,42 @@ import sanitizeHtml from "sanitize-html";
 export function sanitizeEmailHtml(html: string, opts: { showImages?: boolean } = {}): string {
   return sanitizeHtml(html, {
     allowedTags: [
-      "p", "br", "div", "span", "b", "strong", "i", "em", "u", "s", "blockquote", "pre", "code", "hr",
-      "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "img", "font", "small", "sub", "sup",
+      "p",
+      "br",
+      "div",
+      "span",
+      "b",
+      "strong",
+      "i",
+      "em",
+      "u",
+      "s",
+      "blockquote",
+      "pre",
+      "code",
+      "hr",
+      "ul",
+      "ol",
+      "li",
+      "a",
+      "h1",
+      "h2",
+      "h3",
+      "h4",
+      "h5",
+      "h6",
+      "table",
+      "thead",
+      "tbody",
+      "tfoot",
+      "tr",
+      "th",
+      "td",
+      "img",
+      "font",
+      "small",
+      "sub",
+      "sup",
     ],
     allowedAttributes: {
       a: ["href", "title", "target", "rel"],
@@ -41,7 +75,8 @@ export function sanitizeEmailHtml(html: string, opts: { showImages?: boolean } =
 /** Does the HTML hold remote images that are blocked now? (to offer "show images") */
 export const hasRemoteImages = (html: string) => /<img[^>]+src\s*=\s*["']?https?:/i.test(html);
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** Our replies: plain text typed by the agent → a minimal HTML part. */
 export function textToHtml(text: string): string {

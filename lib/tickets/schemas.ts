@@ -11,7 +11,10 @@ export const listQuerySchema = z.object({
   queue: csvEnum(TICKET_QUEUES).optional(),
   status: z.union([z.literal("all"), csvEnum(TICKET_STATUSES)]).optional(),
   assignee: z.union([z.literal("me"), z.literal("none"), z.string().uuid("not a user id")]).optional(),
-  overdue: z.enum(["1", "true", "0", "false"]).optional().transform((v) => v === "1" || v === "true"),
+  overdue: z
+    .enum(["1", "true", "0", "false"])
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
   q: z.string().trim().max(200).optional(),
   sort: z.enum(["due", "updated", "created"]).optional().default("due"),
   limit: z.coerce.number().int().min(1).max(500).optional().default(100),
@@ -43,15 +46,30 @@ export const mergeSchema = z.object({ into: z.coerce.number().int().min(1, "a ti
 
 export const presenceSchema = z.object({ typing: z.boolean().optional().default(false) });
 
-export const createTicketSchema = z
-  .object({
-    subject: z.string().trim().min(1, "required").max(300),
-    body: z.string().trim().min(1, "required").max(50_000),
-    queue: z.enum(WORK_QUEUES).default("frontdesk"),
-    channel: z.enum(TICKET_CHANNELS).default("phone"),
-    customerId: z.string().uuid("not a customer id").nullable().optional().or(z.literal("").transform(() => null)),
-    customerEmail: z.string().trim().toLowerCase().email("not a valid email address").optional().or(z.literal("").transform(() => undefined)),
-    customerName: z.string().trim().max(200).optional(),
-    callId: z.coerce.number().int().positive().optional().or(z.literal("").transform(() => undefined)),
-    language: z.enum(["nl", "en"]).optional(),
-  });
+export const createTicketSchema = z.object({
+  subject: z.string().trim().min(1, "required").max(300),
+  body: z.string().trim().min(1, "required").max(50_000),
+  queue: z.enum(WORK_QUEUES).default("frontdesk"),
+  channel: z.enum(TICKET_CHANNELS).default("phone"),
+  customerId: z
+    .string()
+    .uuid("not a customer id")
+    .nullable()
+    .optional()
+    .or(z.literal("").transform(() => null)),
+  customerEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .email("not a valid email address")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  customerName: z.string().trim().max(200).optional(),
+  callId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  language: z.enum(["nl", "en"]).optional(),
+});

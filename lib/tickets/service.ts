@@ -2,7 +2,17 @@ import "server-only";
 import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { db, type Tx } from "@/db/client";
-import { customers, events, outboundEmails, savedReplies, ticketAttachments, ticketMessages, ticketPresence, tickets, users } from "@/db/schema";
+import {
+  customers,
+  events,
+  outboundEmails,
+  savedReplies,
+  ticketAttachments,
+  ticketMessages,
+  ticketPresence,
+  tickets,
+  users,
+} from "@/db/schema";
 import type { TicketQueue, TicketStatus } from "@/db/schema/tickets";
 import { CAN, requirePermission, type Actor } from "@/lib/auth/roles";
 import { AppError, badRequest, notFound, ruleViolation } from "@/lib/errors";
@@ -31,7 +41,8 @@ export async function listTickets(actor: Actor | null, q: ListQuery, now = new D
   const a = requirePermission(actor, "readTickets");
   const queues = (q.queue ?? visibleQueues(a)).filter((x) => visibleQueues(a).includes(x));
   if (!queues.length) return { items: [], counts: { total: 0, unassigned: 0, overdue: 0 } };
-  const statuses: TicketStatus[] = q.status === "all" ? ["new", "open", "pending", "solved", "closed"] : (q.status?.length ? q.status : ["new", "open", "pending"]);
+  const statuses: TicketStatus[] =
+    q.status === "all" ? ["new", "open", "pending", "solved", "closed"] : q.status?.length ? q.status : ["new", "open", "pending"];
   const due = sql`(case when t.first_responded_at is null then t.first_response_due_at else t.resolution_due_at end)`;
   const overdueCond = sql`(t.status in ('new','open') and ${due} < ${now})`;
   const conds = [sql`t.queue in ${queues}`, sql`t.status in ${statuses}`, sql`t.merged_into_id is null`];
@@ -55,13 +66,32 @@ export async function listTickets(actor: Actor | null, q: ListQuery, now = new D
   const base = sql.join(conds, sql` and `);
   const where = q.overdue ? sql`${base} and ${overdueCond}` : base;
   const order =
-    q.sort === "updated" ? sql`t.last_message_at desc` : q.sort === "created" ? sql`t.created_at desc` : sql`(t.status in ('pending','solved','closed')), ${due} asc nulls last, t.number asc`;
+    q.sort === "updated"
+      ? sql`t.last_message_at desc`
+      : q.sort === "created"
+        ? sql`t.created_at desc`
+        : sql`(t.status in ('pending','solved','closed')), ${due} asc nulls last, t.number asc`;
   const [rows, counts] = await Promise.all([
     db.execute<{
-      number: number; subject: string; queue: string; status: string; priority: string; tags: string[]; channel: string;
-      assignee_id: string | null; assignee_name: string | null; customer_id: string | null; customer_name: string | null; customer_email: string | null;
-      first_response_due_at: Date | null; resolution_due_at: Date | null; first_responded_at: Date | null; due_at: Date | null;
-      last_message_at: Date; created_at: Date; parse_failed: boolean;
+      number: number;
+      subject: string;
+      queue: string;
+      status: string;
+      priority: string;
+      tags: string[];
+      channel: string;
+      assignee_id: string | null;
+      assignee_name: string | null;
+      customer_id: string | null;
+      customer_name: string | null;
+      customer_email: string | null;
+      first_response_due_at: Date | null;
+      resolution_due_at: Date | null;
+      first_responded_at: Date | null;
+      due_at: Date | null;
+      last_message_at: Date;
+      created_at: Date;
+      parse_failed: boolean;
     }>(sql`
       select t.number, t.subject, t.queue, t.status, t.priority, t.tags, t.channel, t.assignee_id, u.name as assignee_name,
              t.customer_id, c.name as customer_name, c.email as customer_email, t.first_response_due_at, t.resolution_due_at,
@@ -76,7 +106,15 @@ export async function listTickets(actor: Actor | null, q: ListQuery, now = new D
   ]);
   const cal = await businessCalendar(db, now);
   const { q: search, ...filters } = q;
-  await auditRead(a, { entityType: "ticket", ids: rows.rows.map((r) => r.number), customers: rows.rows.map((r) => r.customer_id), purpose: "inbox", filters, search, dedupeMinutes: 10 });
+  await auditRead(a, {
+    entityType: "ticket",
+    ids: rows.rows.map((r) => r.number),
+    customers: rows.rows.map((r) => r.customer_id),
+    purpose: "inbox",
+    filters,
+    search,
+    dedupeMinutes: 10,
+  });
   return {
     items: rows.rows.map((r) => ({
       number: r.number,
@@ -91,7 +129,16 @@ export async function listTickets(actor: Actor | null, q: ListQuery, now = new D
       assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name } : null,
       customer: { name: r.customer_name, email: r.customer_email },
       dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
-      sla: slaState(cal, { status: r.status, firstResponseDueAt: r.first_response_due_at && new Date(r.first_response_due_at), resolutionDueAt: r.resolution_due_at && new Date(r.resolution_due_at), firstRespondedAt: r.first_responded_at && new Date(r.first_responded_at) }, now),
+      sla: slaState(
+        cal,
+        {
+          status: r.status,
+          firstResponseDueAt: r.first_response_due_at && new Date(r.first_response_due_at),
+          resolutionDueAt: r.resolution_due_at && new Date(r.resolution_due_at),
+          firstRespondedAt: r.first_responded_at && new Date(r.first_responded_at),
+        },
+        now,
+      ),
       lastMessageAt: new Date(r.last_message_at).toISOString(),
       createdAt: new Date(r.created_at).toISOString(),
     })),
@@ -111,7 +158,8 @@ async function visibleTicket(tx: Tx | typeof db, actor: Actor, number: number, f
 /** A ticket the actor may change: visible, and not complaint mail (that is handled in the complaint file). */
 async function writableTicket(tx: Tx | typeof db, actor: Actor, number: number, forUpdate = false): Promise<Ticket> {
   const t = await visibleTicket(tx, actor, number, forUpdate);
-  if (isComplaintQueue(t.queue)) throw ruleViolation("complaint_mail", `KIC-${number} is mail to the complaints mailbox; it is handled in its complaint file`);
+  if (isComplaintQueue(t.queue))
+    throw ruleViolation("complaint_mail", `KIC-${number} is mail to the complaints mailbox; it is handled in its complaint file`);
   return t;
 }
 
@@ -123,25 +171,66 @@ export async function getTicket(actor: Actor | null, number: number, opts: { sho
   const [msgs, atts, customer, assignee, trail, outbox, linked] = await Promise.all([
     db
       .select({
-        id: ticketMessages.id, direction: ticketMessages.direction, authorLabel: ticketMessages.authorLabel, fromAddress: ticketMessages.fromAddress,
-        fromName: ticketMessages.fromName, toAddress: ticketMessages.toAddress, subject: ticketMessages.subject, textBody: ticketMessages.textBody,
-        htmlRaw: ticketMessages.htmlRaw, messageId: ticketMessages.messageId, parseFailed: ticketMessages.parseFailed,
-        ticketVersion: ticketMessages.ticketVersion, outboundEmailId: ticketMessages.outboundEmailId, createdAt: ticketMessages.createdAt,
-        hasRaw: sql<boolean>`${ticketMessages.rawSource} is not null`, authResults: ticketMessages.authResults,
+        id: ticketMessages.id,
+        direction: ticketMessages.direction,
+        authorLabel: ticketMessages.authorLabel,
+        fromAddress: ticketMessages.fromAddress,
+        fromName: ticketMessages.fromName,
+        toAddress: ticketMessages.toAddress,
+        subject: ticketMessages.subject,
+        textBody: ticketMessages.textBody,
+        htmlRaw: ticketMessages.htmlRaw,
+        messageId: ticketMessages.messageId,
+        parseFailed: ticketMessages.parseFailed,
+        ticketVersion: ticketMessages.ticketVersion,
+        outboundEmailId: ticketMessages.outboundEmailId,
+        createdAt: ticketMessages.createdAt,
+        hasRaw: sql<boolean>`${ticketMessages.rawSource} is not null`,
+        authResults: ticketMessages.authResults,
       })
       .from(ticketMessages)
       .where(eq(ticketMessages.ticketId, t.id))
       .orderBy(asc(ticketMessages.createdAt)),
     db
-      .select({ id: ticketAttachments.id, messageId: ticketAttachments.messageId, filename: ticketAttachments.filename, contentType: ticketAttachments.contentType, size: ticketAttachments.size, sha256: ticketAttachments.sha256 })
+      .select({
+        id: ticketAttachments.id,
+        messageId: ticketAttachments.messageId,
+        filename: ticketAttachments.filename,
+        contentType: ticketAttachments.contentType,
+        size: ticketAttachments.size,
+        sha256: ticketAttachments.sha256,
+      })
       .from(ticketAttachments)
       .innerJoin(ticketMessages, eq(ticketMessages.id, ticketAttachments.messageId))
       .where(eq(ticketMessages.ticketId, t.id)),
-    t.customerId ? db.select().from(customers).where(eq(customers.id, t.customerId)).then((r) => r[0] ?? null) : Promise.resolve(null),
-    t.assigneeId ? db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, t.assigneeId)).then((r) => r[0] ?? null) : Promise.resolve(null),
-    db.select().from(events).where(and(eq(events.entityType, "ticket"), eq(events.entityId, t.id))).orderBy(desc(events.at)).limit(100),
-    db.select({ id: outboundEmails.id, status: outboundEmails.status, lastError: outboundEmails.lastError, sentAt: outboundEmails.sentAt }).from(outboundEmails).where(and(eq(outboundEmails.contextType, "ticket"), eq(outboundEmails.contextId, t.id))),
-    db.select({ id: tickets.id, number: tickets.number }).from(tickets).where(sql`${tickets.id} in (${t.linkedTicketId ?? sql`null`}, ${t.mergedIntoId ?? sql`null`})`),
+    t.customerId
+      ? db
+          .select()
+          .from(customers)
+          .where(eq(customers.id, t.customerId))
+          .then((r) => r[0] ?? null)
+      : Promise.resolve(null),
+    t.assigneeId
+      ? db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(eq(users.id, t.assigneeId))
+          .then((r) => r[0] ?? null)
+      : Promise.resolve(null),
+    db
+      .select()
+      .from(events)
+      .where(and(eq(events.entityType, "ticket"), eq(events.entityId, t.id)))
+      .orderBy(desc(events.at))
+      .limit(100),
+    db
+      .select({ id: outboundEmails.id, status: outboundEmails.status, lastError: outboundEmails.lastError, sentAt: outboundEmails.sentAt })
+      .from(outboundEmails)
+      .where(and(eq(outboundEmails.contextType, "ticket"), eq(outboundEmails.contextId, t.id))),
+    db
+      .select({ id: tickets.id, number: tickets.number })
+      .from(tickets)
+      .where(sql`${tickets.id} in (${t.linkedTicketId ?? sql`null`}, ${t.mergedIntoId ?? sql`null`})`),
   ]);
   const history = customer ? await customerHistory(a, customer.id) : [];
   const complaint = isComplaintQueue(t.queue) ? await complaintOfTicket(t.id) : null;
@@ -164,7 +253,14 @@ export async function getTicket(actor: Actor | null, number: number, opts: { sho
     parseFailed: t.parseFailed,
     version: t.version,
     assignee,
-    customer: customer && { id: customer.id, name: customer.name, email: customer.email, phone: customer.phone, vNumber: customer.vNumber, language: customer.language },
+    customer: customer && {
+      id: customer.id,
+      name: customer.name,
+      email: customer.email,
+      phone: customer.phone,
+      vNumber: customer.vNumber,
+      language: customer.language,
+    },
     firstResponseDueAt: t.firstResponseDueAt?.toISOString() ?? null,
     resolutionDueAt: t.resolutionDueAt?.toISOString() ?? null,
     firstRespondedAt: t.firstRespondedAt?.toISOString() ?? null,
@@ -180,7 +276,7 @@ export async function getTicket(actor: Actor | null, number: number, opts: { sho
       return {
         id: m.id,
         direction: m.direction,
-        author: m.direction === "in" ? (m.fromName || m.fromAddress) : m.authorLabel,
+        author: m.direction === "in" ? m.fromName || m.fromAddress : m.authorLabel,
         fromAddress: m.fromAddress,
         toAddress: m.toAddress,
         subject: m.subject,
@@ -231,19 +327,30 @@ function statusChange(cal: BusinessCalendar, t: Ticket, next: TicketStatus, now:
 
 function staleCheck(t: Ticket, expected: number | undefined, newer: { direction: string; author: string | null; at: Date }[]) {
   if (expected === undefined || expected === t.version) return;
-  const what = newer.map((n) => `${n.direction === "in" ? "new customer message" : n.direction === "note" ? "new note" : "new reply"} from ${n.author ?? "?"}`);
-  throw new AppError(409, "stale_ticket", `The ticket changed since you opened it${what.length ? `: ${what.join("; ")}` : ""}. Check it, then send again.`, {
-    currentVersion: String(t.version),
-    expectedVersion: String(expected),
-    newMessages: String(newer.length),
-    status: t.status,
-  });
+  const what = newer.map(
+    (n) => `${n.direction === "in" ? "new customer message" : n.direction === "note" ? "new note" : "new reply"} from ${n.author ?? "?"}`,
+  );
+  throw new AppError(
+    409,
+    "stale_ticket",
+    `The ticket changed since you opened it${what.length ? `: ${what.join("; ")}` : ""}. Check it, then send again.`,
+    {
+      currentVersion: String(t.version),
+      expectedVersion: String(expected),
+      newMessages: String(newer.length),
+      status: t.status,
+    },
+  );
 }
 
 async function newerMessages(tx: Tx, ticketId: string, since: number | undefined) {
   if (since === undefined) return [];
   return tx
-    .select({ direction: ticketMessages.direction, author: sql<string | null>`coalesce(${ticketMessages.fromName}, ${ticketMessages.fromAddress}, ${ticketMessages.authorLabel})`, at: ticketMessages.createdAt })
+    .select({
+      direction: ticketMessages.direction,
+      author: sql<string | null>`coalesce(${ticketMessages.fromName}, ${ticketMessages.fromAddress}, ${ticketMessages.authorLabel})`,
+      at: ticketMessages.createdAt,
+    })
     .from(ticketMessages)
     .where(and(eq(ticketMessages.ticketId, ticketId), gt(ticketMessages.ticketVersion, since)));
 }
@@ -302,8 +409,20 @@ export async function replyToTicket(actor: Actor | null, number: number, input: 
     const [msg] = await tx
       .insert(ticketMessages)
       .values({
-        ticketId: t.id, direction: "out", authorId: a.kind === "user" ? a.id : null, authorLabel: a.name, fromAddress: from, toAddress: customer.email,
-        subject, textBody: input.body, messageId, inReplyTo: last?.messageId ?? null, references, ticketVersion: u.version, outboundEmailId: out.id, createdAt: now,
+        ticketId: t.id,
+        direction: "out",
+        authorId: a.kind === "user" ? a.id : null,
+        authorLabel: a.name,
+        fromAddress: from,
+        toAddress: customer.email,
+        subject,
+        textBody: input.body,
+        messageId,
+        inReplyTo: last?.messageId ?? null,
+        references,
+        ticketVersion: u.version,
+        outboundEmailId: out.id,
+        createdAt: now,
       })
       .returning({ id: ticketMessages.id });
     await recordEvent(tx, a, "ticket", t.id, "replied", { messageId, status: next, version: u.version });
@@ -317,10 +436,22 @@ export async function addNote(actor: Actor | null, number: number, body: string,
   const a = requirePermission(actor, "workTickets");
   return db.transaction(async (tx) => {
     const t = await writableTicket(tx, a, number, true);
-    const [u] = await tx.update(tickets).set({ version: sql`${tickets.version} + 1`, updatedAt: now }).where(eq(tickets.id, t.id)).returning({ version: tickets.version });
+    const [u] = await tx
+      .update(tickets)
+      .set({ version: sql`${tickets.version} + 1`, updatedAt: now })
+      .where(eq(tickets.id, t.id))
+      .returning({ version: tickets.version });
     const [msg] = await tx
       .insert(ticketMessages)
-      .values({ ticketId: t.id, direction: "note", authorId: a.kind === "user" ? a.id : null, authorLabel: a.name, textBody: body, ticketVersion: u.version, createdAt: now })
+      .values({
+        ticketId: t.id,
+        direction: "note",
+        authorId: a.kind === "user" ? a.id : null,
+        authorLabel: a.name,
+        textBody: body,
+        ticketVersion: u.version,
+        createdAt: now,
+      })
       .returning({ id: ticketMessages.id });
     await recordEvent(tx, a, "ticket", t.id, "note_added", { version: u.version });
     return { id: msg.id, version: u.version };
@@ -334,7 +465,8 @@ export async function updateTicket(actor: Actor | null, number: number, input: z
     staleCheck(t, input.expectedVersion, await newerMessages(tx, t.id, input.expectedVersion));
     if (input.assignee) {
       const [u] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, input.assignee));
-      if (!u || !u.active || !(CAN.workTickets as readonly string[]).includes(u.role)) throw badRequest("This user cannot work tickets", { assignee: "not an agent" });
+      if (!u || !u.active || !(CAN.workTickets as readonly string[]).includes(u.role))
+        throw badRequest("This user cannot work tickets", { assignee: "not an agent" });
     }
     const cal = await businessCalendar(tx, now);
     const set: Partial<typeof tickets.$inferInsert> = {
@@ -351,8 +483,20 @@ export async function updateTicket(actor: Actor | null, number: number, input: z
       .returning();
     const changes: Record<string, unknown> = {};
     for (const k of ["status", "queue", "assignee", "priority", "tags"] as const) if (input[k] !== undefined) changes[k] = input[k];
-    await recordEvent(tx, a, "ticket", t.id, "updated", { ...changes, from: { status: t.status, queue: t.queue, assignee: t.assigneeId }, version: u.version });
-    return { number: u.number, status: u.status, queue: u.queue, assigneeId: u.assigneeId, tags: u.tags, priority: u.priority, version: u.version };
+    await recordEvent(tx, a, "ticket", t.id, "updated", {
+      ...changes,
+      from: { status: t.status, queue: t.queue, assignee: t.assigneeId },
+      version: u.version,
+    });
+    return {
+      number: u.number,
+      status: u.status,
+      queue: u.queue,
+      assigneeId: u.assigneeId,
+      tags: u.tags,
+      priority: u.priority,
+      version: u.version,
+    };
   });
 }
 
@@ -368,10 +512,17 @@ export async function mergeTickets(actor: Actor | null, number: number, into: nu
     if (src.mergedIntoId) throw ruleViolation("already_merged", `KIC-${number} is already merged`);
     if (dst.mergedIntoId) throw ruleViolation("target_merged", `KIC-${into} was merged into another ticket`, { into: "merged ticket" });
     await tx.update(ticketMessages).set({ ticketId: dst.id }).where(eq(ticketMessages.ticketId, src.id));
-    await tx.update(tickets).set({ status: "closed", closedAt: now, mergedIntoId: dst.id, version: sql`${tickets.version} + 1`, updatedAt: now }).where(eq(tickets.id, src.id));
+    await tx
+      .update(tickets)
+      .set({ status: "closed", closedAt: now, mergedIntoId: dst.id, version: sql`${tickets.version} + 1`, updatedAt: now })
+      .where(eq(tickets.id, src.id));
     const [d] = await tx
       .update(tickets)
-      .set({ version: sql`${tickets.version} + 1`, updatedAt: now, lastMessageAt: sql`greatest(${tickets.lastMessageAt}, ${src.lastMessageAt})` })
+      .set({
+        version: sql`${tickets.version} + 1`,
+        updatedAt: now,
+        lastMessageAt: sql`greatest(${tickets.lastMessageAt}, ${src.lastMessageAt})`,
+      })
       .where(eq(tickets.id, dst.id))
       .returning({ version: tickets.version });
     await recordEvent(tx, a, "ticket", src.id, "merged_into", { into });
@@ -396,7 +547,13 @@ export async function touchPresence(actor: Actor | null, number: number, typing:
     .select({ userId: ticketPresence.userId, name: users.name, typing: ticketPresence.typing, seenAt: ticketPresence.seenAt })
     .from(ticketPresence)
     .innerJoin(users, eq(users.id, ticketPresence.userId))
-    .where(and(eq(ticketPresence.ticketId, t.id), sql`${ticketPresence.seenAt} > now() - interval '20 seconds'`, sql`${ticketPresence.userId} <> ${a.kind === "user" ? a.id : "00000000-0000-0000-0000-000000000000"}`));
+    .where(
+      and(
+        eq(ticketPresence.ticketId, t.id),
+        sql`${ticketPresence.seenAt} > now() - interval '20 seconds'`,
+        sql`${ticketPresence.userId} <> ${a.kind === "user" ? a.id : "00000000-0000-0000-0000-000000000000"}`,
+      ),
+    );
   return { version: t.version, others: others.map((o) => ({ name: o.name, typing: o.typing })) };
 }
 
@@ -428,13 +585,30 @@ export async function createManualTicket(actor: Actor | null, input: z.infer<typ
     const [t] = await tx
       .insert(tickets)
       .values({
-        subject: input.subject, queue: input.queue, status: "open", channel: input.channel, customerId, language, callId: input.callId ?? null,
+        subject: input.subject,
+        queue: input.queue,
+        status: "open",
+        channel: input.channel,
+        customerId,
+        language,
+        callId: input.callId ?? null,
         mailbox: [...(await import("@/lib/env")).mailboxes().entries()].find(([, k]) => k === "tickets")?.[0] ?? null,
-        assigneeId: a.kind === "user" ? a.id : null, ...due, lastMessageAt: now, createdAt: now, updatedAt: now,
+        assigneeId: a.kind === "user" ? a.id : null,
+        ...due,
+        lastMessageAt: now,
+        createdAt: now,
+        updatedAt: now,
       })
       .returning();
     await tx.insert(ticketMessages).values({
-      ticketId: t.id, direction: "in", authorId: a.kind === "user" ? a.id : null, authorLabel: `${a.name} (${input.channel})`, textBody: input.body, subject: input.subject, ticketVersion: t.version, createdAt: now,
+      ticketId: t.id,
+      direction: "in",
+      authorId: a.kind === "user" ? a.id : null,
+      authorLabel: `${a.name} (${input.channel})`,
+      textBody: input.body,
+      subject: input.subject,
+      ticketVersion: t.version,
+      createdAt: now,
     });
     await recordEvent(tx, a, "ticket", t.id, "created", { number: t.number, channel: input.channel, callId: input.callId ?? null });
     return { number: t.number };
@@ -449,7 +623,12 @@ export async function listSavedReplies(actor: Actor | null, q?: string, language
   return db
     .select()
     .from(savedReplies)
-    .where(and(language ? eq(savedReplies.language, language) : undefined, like ? sql`(${savedReplies.title} ilike ${like} or ${savedReplies.body} ilike ${like})` : undefined))
+    .where(
+      and(
+        language ? eq(savedReplies.language, language) : undefined,
+        like ? sql`(${savedReplies.title} ilike ${like} or ${savedReplies.body} ilike ${like})` : undefined,
+      ),
+    )
     .orderBy(asc(savedReplies.language), asc(savedReplies.title))
     .limit(50);
 }
@@ -472,15 +651,30 @@ export async function attachmentFor(actor: Actor | null, number: number, id: str
     .innerJoin(ticketMessages, eq(ticketMessages.id, ticketAttachments.messageId))
     .where(and(eq(ticketAttachments.id, id), eq(ticketMessages.ticketId, t.id)));
   if (!att) throw notFound("Attachment");
-  await auditRead(a, { entityType: "ticket_attachment", id, customers: [t.customerId], purpose: "download", filters: { ticket: t.number } });
+  await auditRead(a, {
+    entityType: "ticket_attachment",
+    id,
+    customers: [t.customerId],
+    purpose: "download",
+    filters: { ticket: t.number },
+  });
   return att;
 }
 
 export async function rawSourceFor(actor: Actor | null, number: number, messageId: string) {
   const a = requirePermission(actor, "readTickets");
   const t = await visibleTicket(db, a, number);
-  const [m] = await db.select({ raw: ticketMessages.rawSource }).from(ticketMessages).where(and(eq(ticketMessages.id, messageId), eq(ticketMessages.ticketId, t.id)));
+  const [m] = await db
+    .select({ raw: ticketMessages.rawSource })
+    .from(ticketMessages)
+    .where(and(eq(ticketMessages.id, messageId), eq(ticketMessages.ticketId, t.id)));
   if (!m?.raw) throw notFound("Raw message");
-  await auditRead(a, { entityType: "ticket_raw_source", id: messageId, customers: [t.customerId], purpose: "raw_source", filters: { ticket: t.number } });
+  await auditRead(a, {
+    entityType: "ticket_raw_source",
+    id: messageId,
+    customers: [t.customerId],
+    purpose: "raw_source",
+    filters: { ticket: t.number },
+  });
   return m.raw;
 }

@@ -12,7 +12,8 @@ export async function slaTargets(tx: DbOrTx): Promise<SlaTargets> {
   const { rows } = await tx.execute<{ value: Partial<SlaTargets> }>(sql`select value from settings where key = 'tickets.sla'`);
   const v = rows[0]?.value ?? {};
   const value = {
-    firstResponseWorkingDays: Number(v.firstResponseWorkingDays) > 0 ? Number(v.firstResponseWorkingDays) : DEFAULT_SLA.firstResponseWorkingDays,
+    firstResponseWorkingDays:
+      Number(v.firstResponseWorkingDays) > 0 ? Number(v.firstResponseWorkingDays) : DEFAULT_SLA.firstResponseWorkingDays,
     resolutionWorkingDays: Number(v.resolutionWorkingDays) > 0 ? Number(v.resolutionWorkingDays) : DEFAULT_SLA.resolutionWorkingDays,
   };
   targetsCache = { at: Date.now(), value };
@@ -24,7 +25,10 @@ let cached: { at: number; cal: BusinessCalendar } | undefined;
 export async function businessCalendar(tx: DbOrTx, now = new Date()): Promise<BusinessCalendar> {
   if (cached && Date.now() - cached.at < 60_000) return cached.cal;
   const extra = await tx.select({ day: officeClosedDays.day }).from(officeClosedDays).where(eq(officeClosedDays.calendar, "NL"));
-  const cal = nlBusinessCalendar(now, extra.map((e) => e.day));
+  const cal = nlBusinessCalendar(
+    now,
+    extra.map((e) => e.day),
+  );
   cached = { at: Date.now(), cal };
   return cal;
 }

@@ -8,13 +8,16 @@ import type { EmailDayStats, EmailSummary, HistoryItem } from "@/lib/platform/co
 import { businessCalendar } from "./settings";
 import { workingMinutesBetween } from "./sla";
 
-const bounds = (range: { from: IsoDate; to: IsoDate }) => [zonedToInstant(range.from, "00:00", NL_TZ), zonedToInstant(addDays(range.to, 1), "00:00", NL_TZ)] as const;
+const bounds = (range: { from: IsoDate; to: IsoDate }) =>
+  [zonedToInstant(range.from, "00:00", NL_TZ), zonedToInstant(addDays(range.to, 1), "00:00", NL_TZ)] as const;
 
 /** Email figures over a range of Europe/Amsterdam dates, both ends included; `open`/`overdue` are now. */
 export async function emailSummary(range: { from: IsoDate; to: IsoDate }, now: Date = new Date()): Promise<EmailSummary> {
   const [from, to] = bounds(range);
   const [received, responses, current] = await Promise.all([
-    db.execute<{ n: number }>(sql`select count(*)::int as n from tickets where channel = 'email' and created_at >= ${from} and created_at < ${to}`),
+    db.execute<{ n: number }>(
+      sql`select count(*)::int as n from tickets where channel = 'email' and created_at >= ${from} and created_at < ${to}`,
+    ),
     db.execute<{ created_at: Date; first_responded_at: Date; within: boolean }>(sql`
       select created_at, first_responded_at, (first_responded_at <= first_response_due_at) as within
       from tickets where channel = 'email' and first_responded_at >= ${from} and first_responded_at < ${to}`),

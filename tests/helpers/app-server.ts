@@ -14,7 +14,9 @@ export async function startAppServer(opts: { port: number; env?: Record<string, 
   const root = opts.root ?? path.resolve(__dirname, "../..");
   // Our own web server (client address, request id, headers); a checkout from before it had none: `next start`.
   const ownServer = path.join(root, "scripts/web-server.ts");
-  const args = fs.existsSync(ownServer) ? ["--import", "tsx", ownServer] : [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.port)];
+  const args = fs.existsSync(ownServer)
+    ? ["--import", "tsx", ownServer]
+    : [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.port)];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env: {

@@ -6,5 +6,10 @@ export default async function AgentAppointmentsPage({ searchParams }: { searchPa
   await pageActor("bookForCaller");
   const sp = await searchParams;
   const s = (v: string | undefined) => (v ? v.slice(0, 200) : undefined);
-  return <AgentAppointments prefill={{ name: s(sp.name), phone: s(sp.phone), email: s(sp.email), callId: s(sp.callId) }} initialQuery={s(sp.q)} />;
+  return (
+    <AgentAppointments
+      prefill={{ name: s(sp.name), phone: s(sp.phone), email: s(sp.email), callId: s(sp.callId) }}
+      initialQuery={s(sp.q)}
+    />
+  );
 }

@@ -14,5 +14,10 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const { desk } = await searchParams;
   let list = [...desks.values()].filter((d) => actor.role !== "desk" || actor.deskCodes.includes(d.code));
   if (desk) list = [...list.filter((d) => d.code === desk), ...list.filter((d) => d.code !== desk)];
-  return <DeskDay desks={list.map((d) => ({ code: d.code, name: locale === "en" ? d.nameEn : d.nameNl }))} today={todayIn(list[0]?.timeZone ?? NL_TZ)} />;
+  return (
+    <DeskDay
+      desks={list.map((d) => ({ code: d.code, name: locale === "en" ? d.nameEn : d.nameNl }))}
+      today={todayIn(list[0]?.timeZone ?? NL_TZ)}
+    />
+  );
 }

@@ -21,7 +21,9 @@ export const GET = apiRoute({ permission: "public" }, async ({ req, url }) => {
   if (hit && Date.now() - hit.at < CACHE_MS()) return new Response(hit.body, { headers });
   const q = parseQuery(url, slotsQuery);
   const desks = q.desk === undefined ? null : Array.isArray(q.desk) ? q.desk : [q.desk];
-  const body = JSON.stringify(await availableSlots({ desks, product: q.product, persons: q.persons, from: q.from, to: q.to, limit: q.limit }));
+  const body = JSON.stringify(
+    await availableSlots({ desks, product: q.product, persons: q.persons, from: q.from, to: q.to, limit: q.limit }),
+  );
   if (CACHE_MS() > 0) {
     if (cache.size > 1000) cache.clear();
     cache.set(key, { at: Date.now(), body });

@@ -10,6 +10,13 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?
 export default async function NewComplaintPage({ searchParams }: { searchParams: Search }) {
   const actor = await pageActor("registerComplaint");
   const sp = await searchParams;
-  const prefill = { callId: one(sp.callId), customerId: one(sp.customerId), name: one(sp.name), phone: one(sp.phone), email: one(sp.email), channel: one(sp.channel) };
+  const prefill = {
+    callId: one(sp.callId),
+    customerId: one(sp.customerId),
+    name: one(sp.name),
+    phone: one(sp.phone),
+    email: one(sp.email),
+    channel: one(sp.channel),
+  };
   return <RegisterForm prefill={prefill} today={todayNl()} canOpen={can(actor, "handleComplaints")} />;
 }

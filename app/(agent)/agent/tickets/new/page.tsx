@@ -11,5 +11,7 @@ export async function generateMetadata() {
 export default async function NewTicketPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await pageActor("workTickets");
   const sp = await searchParams;
-  return <NewTicketForm queues={queuesFor(actor.role)} customerId={sp.customerId ?? ""} callId={sp.callId ?? ""} subject={sp.subject ?? ""} />;
+  return (
+    <NewTicketForm queues={queuesFor(actor.role)} customerId={sp.customerId ?? ""} callId={sp.callId ?? ""} subject={sp.subject ?? ""} />
+  );
 }

@@ -6,7 +6,13 @@ export async function generateMetadata() {
   return { title: t("manageTitle") };
 }
 
-export default async function ManagePage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<{ token?: string }> }) {
+export default async function ManagePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ reference: string }>;
+  searchParams: Promise<{ token?: string }>;
+}) {
   const t = await getTranslations("appointments");
   const { reference } = await params;
   const { token } = await searchParams;

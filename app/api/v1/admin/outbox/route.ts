@@ -12,10 +12,27 @@ export const GET = apiRoute({ permission: "administer" }, async ({ url, actor })
   const query = parseQuery(url, q);
   const rows = await listOutbox(query);
   // Addresses and subjects of mail to people: the admin's read is in the access log like any other.
-  await auditRead(actor!, { entityType: "outbound_email", ids: rows.map((m) => m.id), purpose: "outbox_admin", filters: query, dedupeMinutes: 10 });
+  await auditRead(actor!, {
+    entityType: "outbound_email",
+    ids: rows.map((m) => m.id),
+    purpose: "outbox_admin",
+    filters: query,
+    dedupeMinutes: 10,
+  });
   return rows.map((m) => ({
-    id: m.id, createdAt: m.createdAt, to: m.toAddress, from: m.fromAddress, subject: m.subject, kind: m.kind, status: m.status,
-    attempts: m.attempts, nextAttemptAt: m.nextAttemptAt, lastError: m.lastError, sentAt: m.sentAt, messageId: m.messageId,
-    contextType: m.contextType, contextId: m.contextId,
+    id: m.id,
+    createdAt: m.createdAt,
+    to: m.toAddress,
+    from: m.fromAddress,
+    subject: m.subject,
+    kind: m.kind,
+    status: m.status,
+    attempts: m.attempts,
+    nextAttemptAt: m.nextAttemptAt,
+    lastError: m.lastError,
+    sentAt: m.sentAt,
+    messageId: m.messageId,
+    contextType: m.contextType,
+    contextId: m.contextId,
   }));
 });

@@ -10,7 +10,8 @@ export const maxDuration = 600;
 
 export const POST = apiRoute({ permission: "importData", maxBodyBytes: BODY_LIMITS.queueLog }, async ({ req, url, actor }) => {
   const format = url.searchParams.get("format");
-  if (format !== "asterisk-queue-log") throw badRequest("Unknown format: use format=asterisk-queue-log", { format: "expected asterisk-queue-log" });
+  if (format !== "asterisk-queue-log")
+    throw badRequest("Unknown format: use format=asterisk-queue-log", { format: "expected asterisk-queue-log" });
   if (!req.body) throw badRequest("The request has no body", { body: "the queue_log file is the body" });
   return importQueueLog(actor!, cappedStream(req, BODY_LIMITS.queueLog));
 });

@@ -7,7 +7,10 @@ export const GET = apiRoute({ permission: "viewComplaintFigures" }, async ({ url
   if (q.format === "csv") {
     const { year, csv } = await complaintPublicationCsv(actor, q);
     return new Response(csv, {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="klachten-per-maand-${year}.csv"` },
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="klachten-per-maand-${year}.csv"`,
+      },
     });
   }
   return complaintPublication(actor, q);

@@ -4,4 +4,6 @@ import { dashboardDaily } from "@/lib/dashboards/service";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "viewDashboards" }, async ({ url, actor }) => dashboardDaily(actor!, parseQuery(url, dailyQuery)));
+export const GET = apiRoute({ permission: "viewDashboards" }, async ({ url, actor }) =>
+  dashboardDaily(actor!, parseQuery(url, dailyQuery)),
+);

@@ -5,4 +5,6 @@ import { dashboardSeries } from "@/lib/dashboards/service";
 export const dynamic = "force-dynamic";
 
 /** The period view's email, complaint and desk series (the calls series is /dashboard/daily). */
-export const GET = apiRoute({ permission: "viewDashboards" }, async ({ url, actor }) => dashboardSeries(actor!, parseQuery(url, rangeQuery)));
+export const GET = apiRoute({ permission: "viewDashboards" }, async ({ url, actor }) =>
+  dashboardSeries(actor!, parseQuery(url, rangeQuery)),
+);

@@ -4,4 +4,6 @@ import { dashboardSummary } from "@/lib/dashboards/service";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "viewDashboards" }, async ({ url, actor }) => dashboardSummary(actor!, parseQuery(url, rangeQuery)));
+export const GET = apiRoute({ permission: "viewDashboards" }, async ({ url, actor }) =>
+  dashboardSummary(actor!, parseQuery(url, rangeQuery)),
+);

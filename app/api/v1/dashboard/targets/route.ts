@@ -5,4 +5,6 @@ import { getTargets, setTargets } from "@/lib/dashboards/service";
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute({ permission: "viewDashboards" }, async () => getTargets());
-export const PUT = apiRoute({ permission: "viewDashboards" }, async ({ req, actor }) => setTargets(actor!, await parseBody(req, targetsSchema)));
+export const PUT = apiRoute({ permission: "viewDashboards" }, async ({ req, actor }) =>
+  setTargets(actor!, await parseBody(req, targetsSchema)),
+);

@@ -33,8 +33,11 @@ const STEPS: Record<string, (req: Request, actor: Actor | null, ref: string) => 
   withdraw: async (req, a, r) => withdrawComplaint(a, r, await parseBody(req, withdrawSchema)),
 };
 
-export const POST = apiRoute<P>({ permission: "handleComplaints", params: { reference: "complaintReference", step: "slug" } }, async ({ req, params, actor }) => {
-  const run = STEPS[params.step];
-  if (!run) throw notFound("Step");
-  return run(req, actor, decodeURIComponent(params.reference));
-});
+export const POST = apiRoute<P>(
+  { permission: "handleComplaints", params: { reference: "complaintReference", step: "slug" } },
+  async ({ req, params, actor }) => {
+    const run = STEPS[params.step];
+    if (!run) throw notFound("Step");
+    return run(req, actor, decodeURIComponent(params.reference));
+  },
+);

@@ -9,4 +9,6 @@ export const PATCH = apiRoute<P>({ permission: "administer", params: { key: "cat
 );
 
 /** Only an unused category can be deleted (422 category_in_use otherwise). */
-export const DELETE = apiRoute<P>({ permission: "administer", params: { key: "categoryKey" } }, async ({ actor, params }) => deleteCategory(actor, decodeURIComponent(params.key)));
+export const DELETE = apiRoute<P>({ permission: "administer", params: { key: "categoryKey" } }, async ({ actor, params }) =>
+  deleteCategory(actor, decodeURIComponent(params.key)),
+);

@@ -10,6 +10,9 @@ export const POST = apiRoute<{ id: string }>({ permission: "public", params: { i
   await limitHold(req);
   const body = await parseBody(req, holdBody);
   // Anonymous holds are capped per client address; an agent's are not (one agent books for many callers).
-  const hold = await holdSlot(decodeURIComponent(params.id), body.persons, new Date(), { clientKey: actor ? null : clientKey(req), replaces: body.replaces });
+  const hold = await holdSlot(decodeURIComponent(params.id), body.persons, new Date(), {
+    clientKey: actor ? null : clientKey(req),
+    replaces: body.replaces,
+  });
   return Response.json(hold, { status: 201 });
 });

@@ -10,4 +10,6 @@ export const POST = apiRoute<P>({ permission: "readTickets", params: { number: "
   touchPresence(actor, ticketNumberParam(params.number), (await parseBody(req, presenceSchema)).typing),
 );
 
-export const DELETE = apiRoute<P>({ permission: "readTickets", params: { number: "ticketNumber" } }, async ({ params, actor }) => leavePresence(actor, ticketNumberParam(params.number)));
+export const DELETE = apiRoute<P>({ permission: "readTickets", params: { number: "ticketNumber" } }, async ({ params, actor }) =>
+  leavePresence(actor, ticketNumberParam(params.number)),
+);

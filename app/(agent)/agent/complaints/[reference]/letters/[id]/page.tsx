@@ -21,7 +21,8 @@ export default async function LetterPage({ params }: { params: Promise<{ referen
     <article className="card max-w-2xl">
       <h1 className="sr-only">{t("letter.title", { reference: c.reference })}</h1>
       <p className="mb-4 print:hidden">
-        <Link href={`/agent/complaints/${encodeURIComponent(c.reference)}`}>{t("letter.back")}</Link> <PrintButton label={t("detail.print")} />
+        <Link href={`/agent/complaints/${encodeURIComponent(c.reference)}`}>{t("letter.back")}</Link>{" "}
+        <PrintButton label={t("detail.print")} />
       </p>
       <address className="mb-6 whitespace-pre-line not-italic">
         {letter.recipient === "complainant" ? `${c.name}\n${c.address ?? letter.toAddress ?? ""}` : (letter.toAddress ?? "")}

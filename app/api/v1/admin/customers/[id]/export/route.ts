@@ -17,7 +17,11 @@ export const GET = apiRoute<{ id: string }>({ permission: "administer", params: 
   const headers = { "cache-control": "private, no-store", "x-content-type-options": "nosniff" };
   if (format === "json")
     return new Response(JSON.stringify(records, null, 2), {
-      headers: { ...headers, "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="${name}.json"` },
+      headers: {
+        ...headers,
+        "content-type": "application/json; charset=utf-8",
+        "content-disposition": `attachment; filename="${name}.json"`,
+      },
     });
   const zip = exportZip(records, await subjectFiles(id));
   return new Response(new Uint8Array(zip), {

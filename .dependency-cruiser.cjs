@@ -1,0 +1,66 @@
+/**
+ * The dependency rules of the layout (README, "For developers"). `npm run lint:deps` checks them; zero
+ * findings is the bar.
+ */
+/** Capability modules: other code reaches them only through their public face, lib/<capability>/index.ts. */
+const CAPABILITIES = ["appointments", "tickets", "calls", "complaints", "dashboards", "privacy", "customers", "workforce", "satisfaction"];
+const cap = `(${CAPABILITIES.join("|")})`;
+
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      severity: "error",
+      comment: "Import cycles hide the real order of a module's dependencies.",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "db-imports-no-lib",
+      severity: "error",
+      comment: "db/ holds the schema, migrations, the client and the launcher; the domain builds on it, not the other way.",
+      from: { path: "^db/" },
+      to: { path: "^lib/" },
+    },
+    {
+      name: "capability-public-face",
+      severity: "error",
+      comment: "Another capability imports a capability only through lib/<capability>/index.ts.",
+      from: { path: "^lib/([^/]+)/" },
+      to: { path: `^lib/${cap}/(?!index\\.ts$)`, pathNot: "^lib/$1/" },
+    },
+    {
+      name: "routes-use-public-face",
+      severity: "error",
+      comment: "Routes, pages, components, jobs and scripts import a capability only through lib/<capability>/index.ts.",
+      from: { pathNot: "^lib/" },
+      to: { path: `^lib/${cap}/(?!index\\.ts$)` },
+    },
+    {
+      name: "platform-imports-no-capability",
+      severity: "error",
+      comment: "The platform serves every capability; capabilities register with it (customer history, jobs) instead.",
+      from: { path: "^lib/(platform|api|auth|mail|jobs|calendar|i18n|client)/" },
+      to: { path: `^lib/${cap}/` },
+    },
+    {
+      name: "client-imports-no-server-code",
+      severity: "error",
+      comment: "Components render in the browser: nothing they import may reach server-only code or the database.",
+      from: { path: "^components/" },
+      to: { path: ["node_modules/server-only", "^db/client\\.ts$"], reachable: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "^(\\.next|node_modules|data|test-results|bench/out)/" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
