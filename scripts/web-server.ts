@@ -50,6 +50,32 @@ function addSecurityHeaders(res: ServerResponse) {
   } as ServerResponse["writeHead"];
 }
 
+/**
+ * An answer sent before the request's body was read to its end (a 413 from the capped reader, a 401 before an
+ * upload): the rest of the body is read and thrown away, up to a budget, before the connection may close.
+ * Closing a socket with unread input makes the kernel send a reset, and most clients then report the reset
+ * instead of the answer they had already been sent (the "lingering close" of Apache and nginx). The app's
+ * own listeners are detached first so nothing of it is buffered; beyond the budget the connection is cut.
+ */
+const LINGER_BYTES = 64 * 1024 * 1024;
+const LINGER_MS = 15_000;
+function lingerOnUnreadBody(req: IncomingMessage) {
+  if (req.complete || req.destroyed) return;
+  req.removeAllListeners("data");
+  req.removeAllListeners("readable");
+  let bytes = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, LINGER_MS);
+  timer.unref();
+  req.on("data", (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes > LINGER_BYTES) cut();
+  });
+  req.once("end", () => clearTimeout(timer));
+  req.once("close", () => clearTimeout(timer));
+  req.resume();
+}
+
 async function main() {
   const trust = trustFunction(process.env.TRUSTED_PROXIES);
   const app = next({ dev, dir: ROOT, hostname: host ?? "localhost", port });
@@ -64,6 +90,7 @@ async function main() {
     req.headers["x-request-id"] = id;
     res.setHeader("X-Request-Id", id);
     addSecurityHeaders(res);
+    res.once("finish", () => lingerOnUnreadBody(req));
     void handle(req, res);
   });
   // Slow clients cannot hold connections open forever (Node's defaults, stated).
