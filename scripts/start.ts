@@ -48,6 +48,7 @@ function sourceFingerprint(): string {
     "messages",
     "public",
     "proxy.ts",
+    "instrumentation.ts",
     "next.config.js",
     "postcss.config.mjs",
     "tsconfig.json",
@@ -219,7 +220,7 @@ async function main() {
   const { demoRequested, isDemoDatabase, DEMO_PASSWORD } = await import("../lib/platform/demo-mode");
   const demo = demoRequested(env, embeddedDatabase);
   if (mode !== "worker") {
-    const { seedIfEmpty } = await import("../db/seed");
+    const { seedIfEmpty } = await import("../lib/demo/seed");
     await seedIfEmpty({ demo, log: (m) => say(m) });
   }
   const demoDatabase = await isDemoDatabase();
@@ -230,7 +231,8 @@ async function main() {
     );
 
   if (mode === "all" || mode === "worker" || mode === "dev") {
-    const { startWorker } = await import("../lib/jobs/worker");
+    // The composition root: every capability's jobs and the SMTP listener (lib/server.ts).
+    const { startWorker } = await import("../lib/server");
     stops.push(await startWorker());
     say(`worker running (jobs${env.SMTP_PORT ? `, SMTP listener on port ${env.SMTP_PORT}` : ""})`);
   }

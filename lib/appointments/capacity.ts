@@ -1,10 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { requirePermission } from "./permission";
+import { requirePermission } from "@/lib/auth/roles";
 import type { Actor } from "@/lib/auth/roles";
 import type { IsoDate } from "@/lib/calendar/dates";
 import { forbidden } from "@/lib/errors";
+import { wake } from "@/lib/jobs/boss";
 import { wakeOutbox } from "@/lib/mail/outbox";
 import { recordEvent } from "@/lib/platform/events";
 import { deskOr404, invalidateReference, productOr404 } from "./config";
@@ -82,7 +83,6 @@ export async function saveOpeningHours(
     await recordEvent(tx, actor, "desk", deskCode, "hours-changed", { ...input, capacityRowsOpened: opened });
   });
   invalidateReference();
-  const { wake } = await import("@/lib/jobs/boss");
   await wake(ALERTS_QUEUE);
   return deskCapacity(actor, deskCode);
 }

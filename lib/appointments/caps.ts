@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { env } from "@/lib/env";
 import { ruleViolation } from "@/lib/errors";
 import { capEmail, capPhone, capVNumbers } from "./identity";
-import { pgArray } from "./service";
+import { pgArray } from "@/lib/platform/sql";
 
 /**
  * Issue 11 item 4: caps per applicant identity, held by the database (db/sql/appointments.sql): inside the

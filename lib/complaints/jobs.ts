@@ -73,7 +73,7 @@ export async function runComplaintReminders(now: Date = new Date()): Promise<{ r
   return sent;
 }
 
-/** Background jobs of the complaints capability (run by the worker, lib/jobs/worker.ts). */
+/** Background jobs of the complaints capability (registered by the composition root, lib/server.ts). */
 export const jobs: JobDefinition[] = [
   { name: "complaint-reminders", cron: "7 * * * *", handler: async () => void (await runComplaintReminders()) },
 ];

@@ -6,9 +6,9 @@ import { can, type Actor, type Permission } from "@/lib/auth/roles";
 import { forbidden, unauthorized } from "@/lib/errors";
 import { addDays, eachDay, type IsoDate } from "@/lib/calendar/dates";
 import { NL_TZ, todayIn } from "@/lib/calendar/time";
-import { deskStats } from "@/lib/appointments/stats";
-import { complaintMonthly, complaintSummary } from "@/lib/complaints/stats";
-import { emailDaily, emailSummary } from "@/lib/tickets/stats";
+import { deskStats } from "@/lib/appointments";
+import { complaintMonthly, complaintSummary } from "@/lib/complaints";
+import { emailDaily, emailSummary } from "@/lib/tickets";
 import { recordEvent } from "@/lib/platform/events";
 import {
   ahtSeconds,

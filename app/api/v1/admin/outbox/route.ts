@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiRoute, parseQuery } from "@/lib/api/route";
-import { requirePermission } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/roles";
 import { listOutbox } from "@/lib/mail/outbox";
 import { auditRead } from "@/lib/privacy/audit";
 
