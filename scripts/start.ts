@@ -173,11 +173,12 @@ async function main() {
     if (stopping) return;
     stopping = true;
     say("stopping…");
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
+    const web = child;
+    if (web && web.exitCode === null) {
+      web.kill("SIGTERM");
       await new Promise((r) => {
-        const t = setTimeout(() => (child?.kill("SIGKILL"), r(null)), 8000);
-        child!.once("exit", () => (clearTimeout(t), r(null)));
+        const t = setTimeout(() => (web.kill("SIGKILL"), r(null)), 8000);
+        web.once("exit", () => (clearTimeout(t), r(null)));
       });
     }
     for (const stop of stops.reverse()) await stop().catch((e) => console.error(e));
@@ -210,7 +211,8 @@ async function main() {
   } else {
     say("using the PostgreSQL at DATABASE_URL (no embedded database)");
   }
-  const databaseUrl = process.env.DATABASE_URL!;
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) fail("DATABASE_URL is not set");
   if (process.env.KIC_CREATE_DATABASE === "1") await createDatabaseIfMissing(databaseUrl);
 
   const { migrateDatabase } = await import("../db/migrate");

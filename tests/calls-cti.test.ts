@@ -179,8 +179,10 @@ describe("POST /api/v1/cti/{token}", () => {
       expect(kept).toHaveLength(5); // every event kept once, none lost, none doubled
       const [call] = await callOf(id);
       expect(await callOf(id)).toHaveLength(1);
-      let state = null;
-      for (const k of kept) state = mergeCtiEvent(state, parseCtiPayload(k.payload), new Date(k.received_at)).state;
+      let merged = null;
+      for (const k of kept) merged = mergeCtiEvent(merged, parseCtiPayload(k.payload), new Date(k.received_at)).state;
+      if (!merged) throw new Error("no events kept");
+      const state = merged;
       const t = (v: unknown) => (v === null ? null : new Date(v as string).getTime());
       expect({
         answered: t(call.answered_at),
@@ -190,12 +192,12 @@ describe("POST /api/v1/cti/{token}", () => {
         talk: call.talk_seconds,
         from: call.from_number,
       }).toEqual({
-        answered: t(state!.answeredAt),
-        ended: t(state!.endedAt),
-        result: state!.result,
-        wait: state!.waitSeconds,
-        talk: state!.talkSeconds,
-        from: state!.fromNumber,
+        answered: t(state.answeredAt),
+        ended: t(state.endedAt),
+        result: state.result,
+        wait: state.waitSeconds,
+        talk: state.talkSeconds,
+        from: state.fromNumber,
       });
       expect(call.ended_at).not.toBeNull();
     }

@@ -65,9 +65,12 @@ export async function saveOpeningHours(
     );
     const byDate = new Map<string, Map<string, number>>();
     for (const r of rows) {
-      if (!byDate.has(r.local_date))
-        byDate.set(r.local_date, new Map(slotsOnDay(next, r.local_date, { evenWhenClosed: true }).map((s) => [s.id, s.places])));
-      const places = Math.max(r.taken, byDate.get(r.local_date)!.get(r.id) ?? 0);
+      let day = byDate.get(r.local_date);
+      if (!day) {
+        day = new Map(slotsOnDay(next, r.local_date, { evenWhenClosed: true }).map((s) => [s.id, s.places]));
+        byDate.set(r.local_date, day);
+      }
+      const places = Math.max(r.taken, day.get(r.id) ?? 0);
       if (places !== r.places) {
         await tx.execute(sql`update appointment_slots set places = ${places} where id = ${r.id}`);
         if (places > r.places) {

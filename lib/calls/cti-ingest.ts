@@ -62,7 +62,7 @@ const toState = (r: CallRow): CtiCallState => ({
   queueName: r.queue,
   ringingUsers: r.ringing_users,
   answeringNumber: r.agent_label,
-  offeredAt: dt(r.offered_at)!,
+  offeredAt: new Date(r.offered_at),
   answeredAt: dt(r.answered_at),
   endedAt: dt(r.ended_at),
   hangupCause: r.hangup_cause,
@@ -122,7 +122,8 @@ const recentCalls = new Map<string, KnownCall>(); // callId → the row as this 
 function remember(callId: string, row: KnownCall) {
   recentCalls.delete(callId);
   recentCalls.set(callId, row);
-  if (recentCalls.size > RECENT_MAX) recentCalls.delete(recentCalls.keys().next().value!);
+  const oldest = recentCalls.keys().next();
+  if (recentCalls.size > RECENT_MAX && !oldest.done) recentCalls.delete(oldest.value);
 }
 
 /**
@@ -148,7 +149,7 @@ export async function applyCtiEvent(
     const head = [ev.callId, ev.event, json, received, row?.id ?? null, row?.version ?? null];
     if (!changed) {
       const r = await p.query({ name: "cti_repeat", text: CTI_REPEAT, values: head });
-      if (r.rowCount) return { id: row!.id, changed: false };
+      if (r.rowCount && row) return { id: row.id, changed: false };
       known = undefined;
       continue;
     }

@@ -12,7 +12,8 @@ const hangup = (cause = "normalClearing") => ev({ event: "hangup", direction: "i
 function run(steps: [ReturnType<typeof ev>, number][]): CtiCallState {
   let s: CtiCallState | null = null;
   for (const [e, sec] of steps) s = mergeCtiEvent(s, e, at(sec)).state;
-  return s!;
+  if (!s) throw new Error("no steps");
+  return s;
 }
 
 describe("parseCtiPayload", () => {

@@ -66,7 +66,8 @@ const VIEW_FROM = sql`calls c left join users u on u.id = c.agent_id left join c
 const iso = (d: unknown) =>
   d instanceof Date ? d.toISOString() : d === null || d === undefined ? null : new Date(String(d)).toISOString();
 function toView(r: Record<string, unknown>): CallView {
-  return { ...(r as unknown as CallView), offeredAt: iso(r.offeredAt)!, answeredAt: iso(r.answeredAt), endedAt: iso(r.endedAt) };
+  // offered_at is NOT NULL: the fallback never applies.
+  return { ...(r as unknown as CallView), offeredAt: iso(r.offeredAt) ?? "", answeredAt: iso(r.answeredAt), endedAt: iso(r.endedAt) };
 }
 
 /** What a role may see (shared with the customer history: lib/calls/history.ts). */

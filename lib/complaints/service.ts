@@ -634,10 +634,12 @@ export async function recordHearing(actor: Actor | null, reference: string, inpu
       await recordEvent(tx, a, "complaint", c.id, "hearing_skipped", { ground: input.skippedBecause, on: input.on ?? null });
       return view(row);
     }
+    const on = input.on;
+    if (!on) throw badRequest("Give a date to schedule, a report, or a reason to skip", { on: "required" }); // the schema says so too
     if (input.report) {
-      refuse(checkStepDate("on", input.on!, c.receivedOn, today));
+      refuse(checkStepDate("on", on, c.receivedOn, today));
       const row = await update(tx, c, {
-        hearingOn: input.on!,
+        hearingOn: on,
         hearingReport: input.report,
         hearingSkippedBecause: null,
         hearingSkipGround: null,
@@ -646,11 +648,11 @@ export async function recordHearing(actor: Actor | null, reference: string, inpu
       await recordEvent(tx, a, "complaint", c.id, "hearing_held", { on: input.on });
       return view(row);
     }
-    if (input.on! < today)
+    if (on < today)
       throw ruleViolation("date_in_past", "A hearing is scheduled for today or later; record a report for a past hearing", {
         on: "lies in the past",
       });
-    const row = await update(tx, c, { hearingOn: input.on!, hearingOfferedTo: offeredTo });
+    const row = await update(tx, c, { hearingOn: on, hearingOfferedTo: offeredTo });
     for (const who of offeredTo) await sendLetter(tx, row, "hearing", today, { on: input.on }, who);
     await recordEvent(tx, a, "complaint", c.id, "hearing_scheduled", { on: input.on, offeredTo });
     return view(row);

@@ -128,7 +128,7 @@ async function subjectScope(q: DbOrTx, c: CustomerRow) {
   let unlinked: number[] = [];
   if (phone && phone.length >= 6) {
     const national = phone.replace(/^0/, "");
-    const forms = new Set([c.phone!, phone, `+31${national}`, `0031${national}`, `31${national}`]);
+    const forms = new Set([c.phone ?? phone, phone, `+31${national}`, `0031${national}`, `31${national}`]);
     for (const l of linked) if (l.number && normalizePhone(l.number) === phone) forms.add(l.number);
     unlinked = await ids<number>(sql`select id from calls where from_number = any(${textArray([...forms])})
       and direction = 'in' and customer_id is null and customers_normalize_phone(from_number) = ${phone}`);

@@ -243,7 +243,7 @@ async function ingestInTx(
           closedAt: a === "reopen" ? null : target.closedAt,
           pausedAt: null,
           // The customer answered: a paused clock runs again (spec 02, pending stops the clock).
-          ...(target.status === "pending" && target.pausedAt ? resumedDue(cal, target, now) : {}),
+          ...(target.status === "pending" && target.pausedAt ? resumedDue(cal, target, target.pausedAt, now) : {}),
           version: sql`${tickets.version} + 1`,
           lastMessageAt: now,
           updatedAt: now,
@@ -413,9 +413,9 @@ async function lockTicket(tx: Tx, id: string) {
   return t;
 }
 
-function resumedDue(cal: BusinessCalendar, t: typeof tickets.$inferSelect, now: Date) {
+function resumedDue(cal: BusinessCalendar, t: typeof tickets.$inferSelect, pausedAt: Date, now: Date) {
   return {
-    firstResponseDueAt: t.firstRespondedAt ? t.firstResponseDueAt : resumeDueTime(cal, t.firstResponseDueAt, t.pausedAt!, now),
-    resolutionDueAt: resumeDueTime(cal, t.resolutionDueAt, t.pausedAt!, now),
+    firstResponseDueAt: t.firstRespondedAt ? t.firstResponseDueAt : resumeDueTime(cal, t.firstResponseDueAt, pausedAt, now),
+    resolutionDueAt: resumeDueTime(cal, t.resolutionDueAt, pausedAt, now),
   };
 }
