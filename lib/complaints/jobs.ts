@@ -45,7 +45,9 @@ export async function runComplaintReminders(now: Date = new Date()): Promise<{ r
         if (!ins.length) return;
         let to: { email: string; locale: string }[] = supervisors;
         if (kind !== "supervisors_overdue") {
-          to = c.handlerId ? await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, c.handlerId)) : [];
+          to = c.handlerId
+            ? await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, c.handlerId))
+            : [];
         }
         for (const r of to) {
           const l = r.locale === "en" ? "en" : "nl";

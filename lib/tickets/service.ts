@@ -57,7 +57,7 @@ export async function listTickets(actor: Actor | null, q: ListQuery, now = new D
     conds.push(
       num
         ? sql`t.number = ${Number(num[1])}`
-        : // each arm can use its own trigram index (db/sql/tickets.sql); an OR across the joins could not
+        : // each arm can use its own trigram index (a custom migration, db/migrations/0013); an OR across the joins could not
           sql`t.id in (
               select id from tickets where subject ilike ${like}
               union select ticket_id from ticket_messages where text_body ilike ${like}
