@@ -124,7 +124,7 @@ export const callTopics = pgTable(
     position: integer("position").notNull().default(0),
     active: boolean("active").notNull().default(true),
   },
-  (t) => [check("call_topics_key_check", sql.raw(`key ~ '^[a-z0-9_]{1,40}$'`))],
+  () => [check("call_topics_key_check", sql.raw(`key ~ '^[a-z0-9_]{1,40}$'`))],
 );
 
 /** Every CTI event as received, for audit and replay; the call row is the merge of these. */

@@ -21,6 +21,8 @@ export async function recordEvent(
   action: string,
   data: Record<string, unknown> = {},
 ): Promise<void> {
+  // Reads are logged by the one audit helper (auditRead, lib/privacy/audit.ts: ids, purpose, deduplication).
+  if (action === "read") throw new Error("read events are written by auditRead (lib/privacy), not recordEvent");
   await tx.insert(events).values({
     actorId: actor.kind === "user" ? actor.id : null,
     actorLabel: actor.kind === "system" ? `system:${actor.name}` : actor.name,
