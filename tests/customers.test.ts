@@ -74,9 +74,12 @@ describe("resolveCustomer: one matching rule per identifier", () => {
     expect(otherV.id).not.toBe(withV.id);
   });
 
-  it("no identifier: nothing to link", async () => {
+  it("no identifier: nothing to link, unless a new person is asked for explicitly", async () => {
     expect(await resolveOrNull({ name: "Only A Name" })).toBeNull();
     expect(await resolveOrNull({ name: "Short", phone: "201" })).toBeNull();
+    // An agent's "new customer" for a caller whose number is withheld.
+    const made = await db.transaction((tx) => resolveCustomer(tx, { name: "Anoniem" }, { createWithoutIdentifier: true }));
+    expect(made).toMatchObject({ created: true, name: "Anoniem" });
   });
 
   it("concurrent first contacts of one person by phone make one row", async () => {

@@ -1,8 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { requirePermission } from "@/lib/auth/roles";
-import type { Actor } from "@/lib/auth/roles";
+import { requirePermission, type Actor } from "@/lib/auth/roles";
 import type { IsoDate } from "@/lib/calendar/dates";
 import { forbidden } from "@/lib/errors";
 import { wake } from "@/lib/jobs/boss";

@@ -3,8 +3,7 @@ import crypto from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import type { AppointmentPerson, AppointmentStatus } from "@/db/schema";
-import { requirePermission } from "@/lib/auth/roles";
-import type { Actor } from "@/lib/auth/roles";
+import { requirePermission, type Actor } from "@/lib/auth/roles";
 import { addDays, daysBetween, type IsoDate } from "@/lib/calendar/dates";
 import { isoWithOffset, localTime, NL_TZ, todayIn } from "@/lib/calendar/time";
 import { env } from "@/lib/env";
@@ -29,8 +28,6 @@ import { bookableWindow, checkSlot, parseSlotId, slotJson, slotsOnDay, type Slot
 /** How long a hold lasts (APPOINTMENTS_HOLD_MINUTES, default 5: spec 01; short, so held places come back soon). */
 export const holdMinutes = () => env().APPOINTMENTS_HOLD_MINUTES;
 const APPLICANT: EventActor = SYSTEM("applicant");
-
-/** A text[] parameter (drizzle's sql`` would spread a JS array into separate parameters). */
 
 export const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 /** 256 random bits, URL-safe. */

@@ -1,8 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
-import { requirePermission } from "@/lib/auth/roles";
-import { queuesFor, type Actor } from "@/lib/auth/roles";
+import { queuesFor, requirePermission, type Actor } from "@/lib/auth/roles";
 import { callVisibility } from "./history";
 import { AppError, conflict, notFound, ruleViolation } from "@/lib/errors";
 import { recordEvent, SYSTEM } from "@/lib/platform/events";
@@ -272,8 +271,13 @@ export async function createCustomerForCall(actor: Actor, id: number, input: { n
   const call = await getCall(actor, id);
   return db.transaction(async (tx) => {
     const phone = call.direction === "in" ? call.fromNumber : call.toNumber;
-    const customer = await resolveCustomer(tx, { name: input.name, email: input.email, phone, vNumber: input.vNumber });
-    if (!customer) throw ruleViolation("no_identifier", "The caller's number, an email address or a V-number is needed");
+    // The agent asked for a new person: one is made even when the number is withheld or too short to match by.
+    const customer = await resolveCustomer(
+      tx,
+      { name: input.name, email: input.email, phone, vNumber: input.vNumber },
+      { createWithoutIdentifier: true },
+    );
+    if (!customer) throw new Error("resolveCustomer made no customer"); // never: createWithoutIdentifier
     await tx.execute(sql`update calls set customer_id = ${customer.id}, updated_at = now() where id = ${id}`);
     if (customer.created) await recordEvent(tx, actor, "customer", customer.id, "created", { fromCall: id });
     await recordEvent(tx, actor, "call", String(id), "updated", { customerId: customer.id });

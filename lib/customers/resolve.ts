@@ -27,12 +27,17 @@ export type CustomerRow = { id: string; name: string | null; email: string | nul
  *    customers_with_phone): a shared number (a family, an office) is never guessed — a new row is made instead,
  *    and the call screen lets the agent pick. A phone is a weak identifier, so a match whose row carries another
  *    V-number or another name (both known, compared without case and extra spaces) is another person.
- * 4. No identifier: null (nothing to link).
+ * 4. No identifier: null (nothing to link) — unless the caller asks for a new person anyway
+ *    (`createWithoutIdentifier`: an agent's explicit "new customer" for a caller whose number is withheld).
  * Without the unique key of an email the find-then-create is serialised per identifier by transaction-level
  * advisory locks, so two concurrent first contacts of one person make one row: call it inside the transaction
  * that links the record to the person.
  */
-export async function resolveCustomer(tx: Tx, contact: CustomerContact): Promise<ResolvedCustomer | null> {
+export async function resolveCustomer(
+  tx: Tx,
+  contact: CustomerContact,
+  opts: { createWithoutIdentifier?: boolean } = {},
+): Promise<ResolvedCustomer | null> {
   const email = normalizeEmail(contact.email);
   const vNumber = normalizeVNumber(contact.vNumber);
   const phone = matchablePhone(contact.phone);
@@ -48,7 +53,12 @@ export async function resolveCustomer(tx: Tx, contact: CustomerContact): Promise
       returning id, name, language, (xmax = 0) as created`);
     return rows[0];
   }
-  if (!vNumber && !phone) return null;
+  if (!vNumber && !phone) {
+    if (!opts.createWithoutIdentifier) return null;
+    const { rows } = await tx.execute<{ id: string }>(sql`
+      insert into customers (name, phone, language) values (${name}, ${contact.phone?.trim() || null}, ${language}) returning id`);
+    return { id: rows[0].id, name, language, created: true };
+  }
   // In a fixed order, so two transactions never wait on each other crosswise.
   for (const key of [vNumber && `v:${vNumber}`, phone && `p:${phone}`].filter(Boolean).sort()) {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`customers:${key}`}, 0))`);
