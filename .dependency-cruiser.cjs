@@ -30,6 +30,15 @@ module.exports = {
       to: { path: `^lib/${cap}/(?!index\\.ts$)`, pathNot: "^lib/$1/" },
     },
     {
+      // Added with the composition root (issue 13): lib/server.ts is in lib/ but in no folder, so the rule above
+      // does not see it; it may import every capability, but only through their faces like everyone else.
+      name: "composition-root-uses-public-face",
+      severity: "error",
+      comment: "The composition root (lib/server.ts) registers what capabilities export from lib/<capability>/index.ts.",
+      from: { path: "^lib/[^/]+\\.ts$" },
+      to: { path: `^lib/${cap}/(?!index\\.ts$)` },
+    },
+    {
       name: "routes-use-public-face",
       severity: "error",
       comment: "Routes, pages, components, jobs and scripts import a capability only through lib/<capability>/index.ts.",

@@ -37,7 +37,8 @@ export default tseslint.config(
   },
   {
     // Scripts, tests and benchmarks may load modules lazily (start order, child processes).
-    files: ["scripts/**", "tests/**", "bench/**", "e2e/**", "**/*.test.ts", "*.config.*"],
+    // instrumentation.ts: Next's documented pattern loads Node-only code in register() by a runtime-guarded import.
+    files: ["scripts/**", "tests/**", "bench/**", "e2e/**", "**/*.test.ts", "*.config.*", "instrumentation.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
 );

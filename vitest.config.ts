@@ -14,6 +14,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
     exclude: ["e2e/**", "node_modules/**", ".next/**", "data/**"],
     globalSetup: ["tests/global-setup.ts"],
+    setupFiles: ["tests/setup-server.ts"],
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,8 +1,8 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import { env } from "@/lib/env";
+import pino from "pino";
+import { dbConfig } from "./config";
 import * as schema from "./schema";
-import { logger } from "@/lib/platform/logger";
 
 export type DB = NodePgDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
@@ -30,7 +30,7 @@ pg.types.setTypeParser(20, (v) => Number(v));
  * recovers without a restart when the database is back.
  */
 export function poolConfig(url: string): pg.PoolConfig {
-  const e = env();
+  const e = dbConfig();
   const statement = process.env.KIC_PROCESS_ROLE === "web" ? e.PG_STATEMENT_TIMEOUT_MS : e.PG_WORKER_STATEMENT_TIMEOUT_MS;
   return {
     connectionString: url,
@@ -45,12 +45,28 @@ export function poolConfig(url: string): pg.PoolConfig {
 
 export function pool(): pg.Pool {
   if (!g.__kicPool) {
-    const url = env().DATABASE_URL;
+    const url = dbConfig().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
     g.__kicPool = new pg.Pool(poolConfig(url));
-    g.__kicPool.on("error", (err) => logger.warn({ err }, "postgres pool: idle client error"));
+    g.__kicPool.on("error", (err) =>
+      poolLog().warn({ err: { code: (err as { code?: string }).code, message: err.message } }, "postgres pool: idle client error"),
+    );
   }
   return g.__kicPool;
+}
+
+/**
+ * Errors of idle pooled connections (the server restarted, a connection was cut) are logged by pino
+ * directly, in the app's JSON log format, with only the error's code and message: they come from the
+ * connection, never from a query, so they hold no SQL parameters and no personal data. db/ logs through
+ * pino itself rather than lib/platform/logger.ts, which it may not import.
+ */
+let log: pino.Logger | undefined;
+const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+function poolLog(): pino.Logger {
+  const level = process.env.LOG_LEVEL ?? "";
+  log ??= pino({ level: LEVELS.includes(level) ? level : "info", base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime });
+  return log;
 }
 
 function getDb(): DB {

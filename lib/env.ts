@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dbEnvSchema } from "@/db/config";
 
 /**
  * The one place the environment is read. Validated once, lazily (so `next build` needs no database),
@@ -6,9 +7,10 @@ import { z } from "zod";
  */
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
-const envSchema = z.object({
+// The database's settings (DATABASE_URL, PG_*) are db/config.ts's: db/ reads them itself, and the whole
+// environment is validated here with them.
+const envSchema = dbEnvSchema.extend({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   APP_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
@@ -106,15 +108,6 @@ const envSchema = z.object({
   /** Work of one challenge: the solver tries on average ~3/4 of this many SHA-256 hashes. */
   BOT_CHALLENGE_DIFFICULTY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(10_000_000).default(50_000)),
   BOT_CHALLENGE_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(30).max(3600).default(300)),
-  /** Connections per process in the PostgreSQL pool. */
-  PG_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(10)),
-  /** statement_timeout of web processes (0 = none); db/client.ts says why each of these exists. */
-  PG_STATEMENT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(30_000)),
-  /** statement_timeout of the worker, the seed and scripts (0 = none). */
-  PG_WORKER_STATEMENT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(900_000)),
-  PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(60_000)),
-  /** How long to wait for a database connection before answering 503. */
-  PG_CONNECT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(5_000)),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
 });
 

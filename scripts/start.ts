@@ -48,6 +48,7 @@ function sourceFingerprint(): string {
     "messages",
     "public",
     "proxy.ts",
+    "instrumentation.ts",
     "next.config.js",
     "postcss.config.mjs",
     "tsconfig.json",
@@ -172,11 +173,12 @@ async function main() {
     if (stopping) return;
     stopping = true;
     say("stopping…");
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
+    const web = child;
+    if (web && web.exitCode === null) {
+      web.kill("SIGTERM");
       await new Promise((r) => {
-        const t = setTimeout(() => (child?.kill("SIGKILL"), r(null)), 8000);
-        child!.once("exit", () => (clearTimeout(t), r(null)));
+        const t = setTimeout(() => (web.kill("SIGKILL"), r(null)), 8000);
+        web.once("exit", () => (clearTimeout(t), r(null)));
       });
     }
     for (const stop of stops.reverse()) await stop().catch((e) => console.error(e));
@@ -209,7 +211,8 @@ async function main() {
   } else {
     say("using the PostgreSQL at DATABASE_URL (no embedded database)");
   }
-  const databaseUrl = process.env.DATABASE_URL!;
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) fail("DATABASE_URL is not set");
   if (process.env.KIC_CREATE_DATABASE === "1") await createDatabaseIfMissing(databaseUrl);
 
   const { migrateDatabase } = await import("../db/migrate");
@@ -219,7 +222,7 @@ async function main() {
   const { demoRequested, isDemoDatabase, DEMO_PASSWORD } = await import("../lib/platform/demo-mode");
   const demo = demoRequested(env, embeddedDatabase);
   if (mode !== "worker") {
-    const { seedIfEmpty } = await import("../db/seed");
+    const { seedIfEmpty } = await import("../lib/demo/seed");
     await seedIfEmpty({ demo, log: (m) => say(m) });
   }
   const demoDatabase = await isDemoDatabase();
@@ -230,7 +233,8 @@ async function main() {
     );
 
   if (mode === "all" || mode === "worker" || mode === "dev") {
-    const { startWorker } = await import("../lib/jobs/worker");
+    // The composition root: every capability's jobs and the SMTP listener (lib/server.ts).
+    const { startWorker } = await import("../lib/server");
     stops.push(await startWorker());
     say(`worker running (jobs${env.SMTP_PORT ? `, SMTP listener on port ${env.SMTP_PORT}` : ""})`);
   }

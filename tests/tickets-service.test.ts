@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
@@ -11,6 +13,11 @@ import { emailDaily, emailSummary, ticketHistory } from "@/lib/tickets/stats";
 import { startAppServer, type AppServer } from "./helpers/app-server";
 
 const uid = () => crypto.randomBytes(4).toString("hex");
+/** A value the test expects to be there (fails with a message instead of a later TypeError). */
+function must<T>(v: T | null | undefined, what = "value"): T {
+  if (v === null || v === undefined) throw new Error(`expected a ${what}`);
+  return v;
+}
 const mime = (o: { from: string; subject: string; body?: string; messageId?: string; headers?: string }) =>
   Buffer.from(
     `From: ${o.from}\r\nTo: kic@ind.example\r\nSubject: ${o.subject}\r\nMessage-ID: ${o.messageId ?? `<${uid()}@example.org>`}\r\n${o.headers ?? ""}Content-Type: text/plain; charset=utf-8\r\n\r\n${o.body ?? "Beste IND, ik heb een vraag."}\r\n`,
@@ -34,7 +41,7 @@ beforeAll(async () => {
 describe("ticket services", () => {
   it("frontdesk sees only the frontdesk queue", async () => {
     const r = await ingestEmail(mime({ from: `q.${uid()}@example.org`, subject: `Queue test ${uid()}` }), { to: ["kic@ind.example"] });
-    const n = r.ticketNumber!;
+    const n = must(r.ticketNumber, "ticket number");
     await updateTicket(back, n, { queue: "backoffice" });
     await expect(getTicket(front, n)).rejects.toMatchObject({ status: 404 });
     const list = await listTickets(front, { q: `KIC-${n}`, sort: "due", limit: 10, offset: 0, overdue: false });
@@ -65,20 +72,20 @@ describe("ticket services", () => {
       { to: ["kic@ind.example"] },
       new Date("2027-03-01T09:00:00+01:00"),
     );
-    const n = r.ticketNumber!;
+    const n = must(r.ticketNumber, "ticket number");
     const before = (await db.select().from(tickets).where(eq(tickets.number, n)))[0];
-    expect(before.firstResponseDueAt!.toISOString()).toBe(new Date("2027-03-03T09:00:00+01:00").toISOString());
+    expect(must(before.firstResponseDueAt, "due time").toISOString()).toBe(new Date("2027-03-03T09:00:00+01:00").toISOString());
     await updateTicket(back, n, { status: "pending" }, new Date("2027-03-01T10:00:00+01:00"));
     await updateTicket(back, n, { status: "open" }, new Date("2027-03-02T10:00:00+01:00")); // 9 working hours paused
     const after = (await db.select().from(tickets).where(eq(tickets.number, n)))[0];
-    expect(after.firstResponseDueAt!.toISOString()).toBe(new Date("2027-03-04T09:00:00+01:00").toISOString());
+    expect(must(after.firstResponseDueAt, "due time").toISOString()).toBe(new Date("2027-03-04T09:00:00+01:00").toISOString());
     expect(after.pausedAt).toBeNull();
   });
 
   it("a reply over a newer version is refused with what changed; notes and merge keep the thread", async () => {
     const from = `m.${uid()}@example.org`;
-    const a = (await ingestEmail(mime({ from, subject: "Eerste" }), { to: ["kic@ind.example"] })).ticketNumber!;
-    const b = (await ingestEmail(mime({ from, subject: "Tweede" }), { to: ["kic@ind.example"] })).ticketNumber!;
+    const a = must((await ingestEmail(mime({ from, subject: "Eerste" }), { to: ["kic@ind.example"] })).ticketNumber, "ticket number");
+    const b = must((await ingestEmail(mime({ from, subject: "Tweede" }), { to: ["kic@ind.example"] })).ticketNumber, "ticket number");
     const opened = await getTicket(back, a);
     await addNote(front, a, "Even checken");
     const err = await replyToTicket(back, a, { body: "Antwoord", expectedVersion: opened.version }).catch((e) => e);
@@ -127,7 +134,7 @@ describe("HTTP API (needs the production build)", () => {
   let frontKey = "";
   const built = (() => {
     try {
-      require("node:fs").accessSync(require("node:path").resolve(__dirname, "../.next/BUILD_ID"));
+      fs.accessSync(path.resolve(__dirname, "../.next/BUILD_ID"));
       return true;
     } catch {
       return false;
@@ -136,14 +143,12 @@ describe("HTTP API (needs the production build)", () => {
   beforeAll(async () => {
     if (!built) return;
     frontKey = `kic_${crypto.randomBytes(16).toString("hex")}`;
-    await db
-      .insert(apiKeys)
-      .values({
-        name: "t",
-        role: "frontdesk",
-        prefix: frontKey.slice(0, 8),
-        keyHash: crypto.createHash("sha256").update(frontKey).digest("hex"),
-      });
+    await db.insert(apiKeys).values({
+      name: "t",
+      role: "frontdesk",
+      prefix: frontKey.slice(0, 8),
+      keyHash: crypto.createHash("sha256").update(frontKey).digest("hex"),
+    });
     app = await startAppServer({ port: 42200 + Math.floor(Math.random() * 40), env: { SMTP_PORT: "0" } });
   }, 120_000);
   afterAll(async () => app?.stop());
@@ -151,8 +156,8 @@ describe("HTTP API (needs the production build)", () => {
   it.skipIf(!built)("inbound-email webhook feeds the same path; the tickets API checks the key and the queue", async () => {
     const token = uid();
     const raw = mime({ from: `hook.${token}@example.org`, subject: `Webhook ${token}` });
-    expect((await fetch(`${app!.url}/api/v1/inbound-email`, { method: "POST", body: raw })).status).toBe(401);
-    const res = await fetch(`${app!.url}/api/v1/inbound-email`, {
+    expect((await fetch(`${must(app, "app server").url}/api/v1/inbound-email`, { method: "POST", body: raw })).status).toBe(401);
+    const res = await fetch(`${must(app, "app server").url}/api/v1/inbound-email`, {
       method: "POST",
       body: raw,
       headers: { authorization: `Bearer ${frontKey}`, "content-type": "message/rfc822" },
@@ -160,23 +165,27 @@ describe("HTTP API (needs the production build)", () => {
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body).toMatchObject({ duplicate: false, action: "new", acknowledged: true });
-    const again = await fetch(`${app!.url}/api/v1/inbound-email`, {
+    const again = await fetch(`${must(app, "app server").url}/api/v1/inbound-email`, {
       method: "POST",
       body: raw,
       headers: { authorization: `Bearer ${frontKey}` },
     });
     expect(await again.json()).toMatchObject({ duplicate: true, ticketNumber: body.ticketNumber });
-    const list = await fetch(`${app!.url}/api/v1/tickets?q=${encodeURIComponent(`Webhook ${token}`)}`, {
+    const list = await fetch(`${must(app, "app server").url}/api/v1/tickets?q=${encodeURIComponent(`Webhook ${token}`)}`, {
       headers: { authorization: `Bearer ${frontKey}` },
     });
     const json = await list.json();
     expect(json.items.map((i: { number: number }) => i.number)).toEqual([body.ticketNumber]);
-    const one = await fetch(`${app!.url}/api/v1/tickets/KIC-${body.ticketNumber}`, { headers: { authorization: `Bearer ${frontKey}` } });
+    const one = await fetch(`${must(app, "app server").url}/api/v1/tickets/KIC-${body.ticketNumber}`, {
+      headers: { authorization: `Bearer ${frontKey}` },
+    });
     expect((await one.json()).messages).toHaveLength(1);
-    const bad = await fetch(`${app!.url}/api/v1/tickets?status=bogus`, { headers: { authorization: `Bearer ${frontKey}` } });
+    const bad = await fetch(`${must(app, "app server").url}/api/v1/tickets?status=bogus`, {
+      headers: { authorization: `Bearer ${frontKey}` },
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.fields.status).toBeTruthy();
-    const patch = await fetch(`${app!.url}/api/v1/tickets/${body.ticketNumber}`, {
+    const patch = await fetch(`${must(app, "app server").url}/api/v1/tickets/${body.ticketNumber}`, {
       method: "PATCH",
       body: JSON.stringify({ status: "nope" }),
       headers: { authorization: `Bearer ${frontKey}`, "content-type": "application/json" },
@@ -189,8 +198,8 @@ describe("audit", () => {
   it("reading a ticket logs the read of the person once per agent per ten minutes", async () => {
     const from = `audit.${uid()}@example.org`;
     const r = await ingestEmail(mime({ from, subject: "Audit" }), { to: ["kic@ind.example"] });
-    await getTicket(back, r.ticketNumber!);
-    await getTicket(back, r.ticketNumber!);
+    await getTicket(back, must(r.ticketNumber, "ticket number"));
+    await getTicket(back, must(r.ticketNumber, "ticket number"));
     const { rows } = await db.execute<{ n: number }>(sql`
       select count(*)::int as n from events e join customers c on e.data->'customers' ? c.id::text
       where e.entity_type = 'ticket' and e.entity_id = ${String(r.ticketNumber)} and e.action = 'read' and c.email = ${from}`);

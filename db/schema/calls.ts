@@ -14,7 +14,7 @@ export const CALL_SOURCES = ["cti", "queue_log", "manual"] as const;
  * `uniqueid` (+ queue), unique per source so that repeats and re-imports change nothing.
  *
  * The dashboards (spec 05) read offered/answered/abandoned from here, through rollups kept exact by
- * triggers on this table (db/sql/): the columns queue, direction, offered_at, answered_at, ended_at,
+ * triggers on this table (db/migrations/0013): the columns queue, direction, offered_at, answered_at, ended_at,
  * wait_seconds, talk_seconds and result are their contract.
  */
 export const calls = pgTable(
@@ -124,7 +124,7 @@ export const callTopics = pgTable(
     position: integer("position").notNull().default(0),
     active: boolean("active").notNull().default(true),
   },
-  (t) => [check("call_topics_key_check", sql.raw(`key ~ '^[a-z0-9_]{1,40}$'`))],
+  () => [check("call_topics_key_check", sql.raw(`key ~ '^[a-z0-9_]{1,40}$'`))],
 );
 
 /** Every CTI event as received, for audit and replay; the call row is the merge of these. */

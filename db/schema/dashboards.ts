@@ -6,7 +6,7 @@ const sum = (name: string) => bigint(name, { mode: "number" }).notNull().default
 
 /**
  * Call figures per Europe/Amsterdam local day and queue (spec 05), kept exact by the statement triggers on
- * `calls` in db/sql/dashboards.sql: every insert, update and delete adds its new rows' contribution and
+ * `calls` (custom migration db/migrations/0013): every insert, update and delete adds its new rows' contribution and
  * subtracts its old rows', so a duplicate CTI event or a re-import (same values) changes nothing.
  *
  * Offered = inbound calls with a queue. Answered = connected to an agent (answered_at set, or result
@@ -24,7 +24,7 @@ export const callDailyStats = pgTable(
   {
     day: date("day", { mode: "string" }).notNull(),
     queue: text("queue").notNull(),
-    /** `dashboards_stats_shard(calls.id)` of the calls counted in this row (db/sql/dashboards.sql). */
+    /** `dashboards_stats_shard(calls.id)` of the calls counted in this row (db/migrations/0013). */
     shard: smallint("shard").notNull().default(0),
     offered: count("offered"),
     answered: count("answered"),

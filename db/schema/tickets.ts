@@ -35,7 +35,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () =>
 /**
  * The queues agents work, and `complaints`: mail to a complaints mailbox (MAILBOXES `…=complaints`) is kept
  * there, readable only by the roles that handle complaints (lib/tickets/access.ts), never by frontdesk or
- * backoffice. A ticket never moves into or out of it (trigger in db/sql/tickets.sql).
+ * backoffice. A ticket never moves into or out of it (a trigger, custom migration db/migrations/0013).
  */
 export const WORK_QUEUES = ["frontdesk", "backoffice", "partners"] as const;
 export const TICKET_QUEUES = [...WORK_QUEUES, "complaints"] as const;

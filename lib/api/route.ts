@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { resolveActor, requirePermission } from "@/lib/auth/actor";
+import { resolveActor } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/roles";
 import type { Actor, Permission } from "@/lib/auth/roles";
 import { appUrl } from "@/lib/env";
 import { AppError, badRequest, errorResponse, forbidden, fromZod } from "@/lib/errors";

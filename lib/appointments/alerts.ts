@@ -9,7 +9,8 @@ import { queueEmail, wakeOutbox } from "@/lib/mail/outbox";
 import { recordEvent, SYSTEM } from "@/lib/platform/events";
 import { deskOr404, productOr404 } from "./config";
 import type { Lang } from "./emails";
-import { availableSlots, hashToken, newToken, pgArray } from "./service";
+import { pgArray } from "@/lib/platform/sql";
+import { availableSlots, hashToken, newToken } from "./service";
 
 /**
  * Slot alerts (spec 01): "tell me when an earlier slot opens". Double opt-in; when places open up

@@ -1,10 +1,10 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { requirePermission } from "./permission";
-import type { Actor } from "@/lib/auth/roles";
+import { requirePermission, type Actor } from "@/lib/auth/roles";
 import type { IsoDate } from "@/lib/calendar/dates";
 import { forbidden } from "@/lib/errors";
+import { wake } from "@/lib/jobs/boss";
 import { wakeOutbox } from "@/lib/mail/outbox";
 import { recordEvent } from "@/lib/platform/events";
 import { deskOr404, invalidateReference, productOr404 } from "./config";
@@ -64,9 +64,12 @@ export async function saveOpeningHours(
     );
     const byDate = new Map<string, Map<string, number>>();
     for (const r of rows) {
-      if (!byDate.has(r.local_date))
-        byDate.set(r.local_date, new Map(slotsOnDay(next, r.local_date, { evenWhenClosed: true }).map((s) => [s.id, s.places])));
-      const places = Math.max(r.taken, byDate.get(r.local_date)!.get(r.id) ?? 0);
+      let day = byDate.get(r.local_date);
+      if (!day) {
+        day = new Map(slotsOnDay(next, r.local_date, { evenWhenClosed: true }).map((s) => [s.id, s.places]));
+        byDate.set(r.local_date, day);
+      }
+      const places = Math.max(r.taken, day.get(r.id) ?? 0);
       if (places !== r.places) {
         await tx.execute(sql`update appointment_slots set places = ${places} where id = ${r.id}`);
         if (places > r.places) {
@@ -82,7 +85,6 @@ export async function saveOpeningHours(
     await recordEvent(tx, actor, "desk", deskCode, "hours-changed", { ...input, capacityRowsOpened: opened });
   });
   invalidateReference();
-  const { wake } = await import("@/lib/jobs/boss");
   await wake(ALERTS_QUEUE);
   return deskCapacity(actor, deskCode);
 }

@@ -4,10 +4,10 @@ import type { DbOrTx } from "@/db/client";
 import { env } from "@/lib/env";
 import { ruleViolation } from "@/lib/errors";
 import { capEmail, capPhone, capVNumbers } from "./identity";
-import { pgArray } from "./service";
+import { pgArray } from "@/lib/platform/sql";
 
 /**
- * Issue 11 item 4: caps per applicant identity, held by the database (db/sql/appointments.sql): inside the
+ * Issue 11 item 4: caps per applicant identity, held by the database (SQL functions in db/migrations/0013): inside the
  * booking's (or hold's) transaction, an advisory lock per identity, then the count — so concurrent requests
  * for one identity queue and cannot pass the cap together. Never a check-then-write without the lock.
  *

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { notFound } from "@/lib/errors";
+import { calendarVersion } from "@/lib/calendar/changes";
 import { isCaribbean, type CalendarName } from "@/lib/calendar/holidays";
 import type { DeskConfig, OpeningPeriod } from "./slots";
 
@@ -16,7 +17,7 @@ export type ProductInfo = { key: string; nameNl: string; nameEn: string; minutes
 type Reference = { desks: Map<string, DeskInfo>; products: Map<string, ProductInfo>; loadedAt: number };
 
 const TTL_MS = 3000;
-const g = globalThis as unknown as { __apptRef?: Promise<Reference>; __apptRefAt?: number };
+const g = globalThis as unknown as { __apptRef?: Promise<Reference>; __apptRefAt?: number; __apptRefCalendar?: number };
 
 /** Opening hours a desk without rows of its own gets: weekdays, a lunch break, its default places. */
 export function defaultHours(calendar: CalendarName, places: number): OpeningPeriod[] {
@@ -79,8 +80,11 @@ async function load(): Promise<Reference> {
 }
 
 export async function reference(opts: { fresh?: boolean } = {}): Promise<Reference> {
-  if (opts.fresh || !g.__apptRef || Date.now() - (g.__apptRefAt ?? 0) > TTL_MS) {
+  // An office closed day added or removed in this instance (lib/calendar/changes.ts) reloads at once.
+  const calendar = calendarVersion();
+  if (opts.fresh || !g.__apptRef || Date.now() - (g.__apptRefAt ?? 0) > TTL_MS || g.__apptRefCalendar !== calendar) {
     g.__apptRefAt = Date.now();
+    g.__apptRefCalendar = calendar;
     g.__apptRef = load().catch((e) => {
       g.__apptRef = undefined;
       throw e;

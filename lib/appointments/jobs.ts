@@ -1,12 +1,14 @@
+import "server-only";
 import type { JobDefinition } from "@/lib/jobs/types";
+import { processSlotAlerts } from "./alerts";
+import { releaseExpiredHolds, sendReminders } from "./reminders";
 
-/** Background jobs of the appointments capability (run by the worker, lib/jobs/worker.ts). */
+/** Background jobs of the appointments capability (registered by the composition root, lib/server.ts). */
 export const jobs: JobDefinition[] = [
   {
     // Woken on every cancellation/reschedule/capacity change (service.ts wakeAlerts), and swept every minute.
     name: "appointments-slot-alerts",
     handler: async () => {
-      const { processSlotAlerts } = await import("./alerts");
       await processSlotAlerts();
     },
   },
@@ -14,8 +16,6 @@ export const jobs: JobDefinition[] = [
     name: "appointments-slot-alerts-sweep",
     cron: "* * * * *",
     handler: async () => {
-      const { processSlotAlerts } = await import("./alerts");
-      const { releaseExpiredHolds } = await import("./reminders");
       await releaseExpiredHolds();
       await processSlotAlerts();
     },
@@ -25,7 +25,6 @@ export const jobs: JobDefinition[] = [
     name: "appointments-reminders",
     cron: "*/10 * * * *",
     handler: async () => {
-      const { sendReminders } = await import("./reminders");
       await sendReminders();
     },
   },

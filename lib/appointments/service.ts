@@ -3,15 +3,17 @@ import crypto from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import type { AppointmentPerson, AppointmentStatus } from "@/db/schema";
-import { requirePermission } from "./permission";
-import type { Actor } from "@/lib/auth/roles";
+import { requirePermission, type Actor } from "@/lib/auth/roles";
 import { addDays, daysBetween, type IsoDate } from "@/lib/calendar/dates";
 import { isoWithOffset, localTime, NL_TZ, todayIn } from "@/lib/calendar/time";
 import { env } from "@/lib/env";
 import { AppError, badRequest, conflict, forbidden, notFound, ruleViolation } from "@/lib/errors";
+import { wake } from "@/lib/jobs/boss";
 import { wakeOutbox } from "@/lib/mail/outbox";
 import { recordEvent, SYSTEM, type EventActor } from "@/lib/platform/events";
-import { auditRead } from "@/lib/privacy/audit";
+import { pgArray } from "@/lib/platform/sql";
+import { resolveCustomer } from "@/lib/customers";
+import { auditRead } from "@/lib/privacy";
 import { deskOr404, productOr404, reference, type DeskInfo, type ProductInfo } from "./config";
 import { icsUrl, manageUrl, queueAppointmentMail, type Lang, appointmentIcs } from "./emails";
 import type { AgentBookInput, BookInput } from "./schemas";
@@ -26,9 +28,6 @@ import { bookableWindow, checkSlot, parseSlotId, slotJson, slotsOnDay, type Slot
 /** How long a hold lasts (APPOINTMENTS_HOLD_MINUTES, default 5: spec 01; short, so held places come back soon). */
 export const holdMinutes = () => env().APPOINTMENTS_HOLD_MINUTES;
 const APPLICANT: EventActor = SYSTEM("applicant");
-
-/** A text[] parameter (drizzle's sql`` would spread a JS array into separate parameters). */
-export const pgArray = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 
 export const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 /** 256 random bits, URL-safe. */
@@ -311,23 +310,6 @@ export async function appointmentJson(a: AppointmentRow, token?: string) {
   };
 }
 
-async function upsertCustomer(tx: DbOrTx, b: { name: string; email?: string; phone?: string; vNumber?: string; language: Lang }) {
-  if (b.email) {
-    const { rows } = await tx.execute<{ id: string }>(sql`
-      insert into customers (name, email, phone, v_number, language) values (${b.name}, ${b.email}, ${b.phone ?? null}, ${b.vNumber ?? null}, ${b.language})
-      on conflict (lower(email)) where email is not null
-      do update set phone = coalesce(customers.phone, excluded.phone), v_number = coalesce(customers.v_number, excluded.v_number)
-      returning id`);
-    return rows[0].id;
-  }
-  const found = await tx.execute<{ id: string }>(sql`select id from customers where phone = ${b.phone ?? ""} order by created_at limit 1`);
-  if (found.rows[0]) return found.rows[0].id;
-  const { rows } = await tx.execute<{ id: string }>(
-    sql`insert into customers (name, phone, v_number, language) values (${b.name}, ${b.phone ?? null}, ${b.vNumber ?? null}, ${b.language}) returning id`,
-  );
-  return rows[0].id;
-}
-
 /** Books `persons` places of a slot: the public form, or an agent for a caller. 409 `slot_full` when gone. */
 export async function bookSlot(
   input: BookInput | AgentBookInput,
@@ -349,13 +331,15 @@ export async function bookSlot(
     const held = await consumeHold(tx, input.holdId, r.slot.id);
     if (!(await takePlaces(tx, r.slot.id, n - held))) throw slotFull();
     const first = input.persons[0];
-    const customerId = await upsertCustomer(tx, {
+    // The first person is the customer (lib/customers: by email, else V-number, else a phone only they have).
+    const customer = await resolveCustomer(tx, {
       name: first.name,
-      email: input.email ?? undefined,
+      email: input.email,
       phone: input.phone,
       vNumber: first.vNumber,
       language: input.language,
     });
+    const customerId = customer?.id ?? null;
     const { rows } = await tx.execute<AppointmentRow>(sql`
       insert into appointments (reference, slot_id, desk_code, product_key, starts_at, ends_at, local_date, persons, person_list,
         email, phone, language, token_hash, customer_id, booked_by, call_id, cap_email, cap_phone, cap_v_numbers)
@@ -434,7 +418,6 @@ async function recordOpening(tx: DbOrTx, a: { desk_code: string; slot_id: string
 }
 
 async function wakeAlerts() {
-  const { wake } = await import("@/lib/jobs/boss");
   await wake(ALERTS_QUEUE);
 }
 export const ALERTS_QUEUE = "appointments-slot-alerts";

@@ -2,7 +2,9 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { eachDay, type IsoDate } from "@/lib/calendar/dates";
+import { can } from "@/lib/auth/roles";
 import type { DeskDayStats, HistoryItem } from "@/lib/platform/contracts";
+import type { HistoryProvider } from "@/lib/platform/customer-history";
 import { reference } from "./config";
 import { slotsOnDay } from "./slots";
 
@@ -37,6 +39,12 @@ export async function deskStats(range: { from: IsoDate; to: IsoDate }): Promise<
   }
   return out;
 }
+
+/** A person's appointments in the customer history: for those who book for callers. */
+export const appointmentHistoryProvider: HistoryProvider = {
+  type: "appointment",
+  items: async (viewer, customerId) => (can(viewer, "bookForCaller") ? appointmentHistory(customerId) : []),
+};
 
 /** A person's appointments, newest first, for the ticket sidebar and the call screen pop. */
 export async function appointmentHistory(customerId: string): Promise<HistoryItem[]> {

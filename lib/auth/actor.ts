@@ -77,8 +77,6 @@ export async function currentActor(req?: Request): Promise<Actor | null> {
   return (await resolveActor(req)).actor;
 }
 
-export { requirePermission } from "./roles";
-
 /**
  * In agent pages: redirect to /login without a session, to the password page while the password must be
  * changed, and render the 403 page without the permission.

@@ -53,10 +53,11 @@ export function isReadOnlySupervisor(actor: Actor, permission: Permission): bool
 }
 
 /**
- * In services: throw 401 without an actor, 403 without the permission. Pure (no session machinery), so
- * the services also run in the worker and in tests.
+ * The one permission check (issue 13), for services: throw 401 without an actor, 403 without the permission.
+ * Pure (no session machinery), so the services also run in the worker and in tests; routes get the same
+ * check through `apiRoute({ permission })` (lib/api/route.ts) and pages through `pageActor` (lib/auth/actor.ts).
  */
-export function requirePermission(actor: Actor | null, permission: Permission): Actor {
+export function requirePermission(actor: Actor | null | undefined, permission: Permission): Actor {
   if (!actor) throw unauthorized();
   if (!can(actor, permission)) throw forbidden();
   return actor;

@@ -4,10 +4,10 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { atwDecreeDays, officeClosedDays } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/roles";
-import { invalidateReference } from "@/lib/appointments/config";
 import { conflict, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/platform/events";
 import { ATW_DECREES } from "./atw-decrees";
+import { calendarChanged } from "./changes";
 import { isIsoDate } from "./dates";
 import { CALENDARS, type CalendarName } from "./holidays";
 
@@ -104,7 +104,7 @@ export async function addClosedDay(actor: Actor | null, input: z.infer<typeof cl
     await recordEvent(tx, a, "office_closed_day", r.id, "added", input);
     return r;
   });
-  invalidateReference();
+  calendarChanged();
   return row;
 }
 
@@ -116,6 +116,6 @@ export async function removeClosedDay(actor: Actor | null, id: string) {
     await recordEvent(tx, a, "office_closed_day", id, "removed", { calendar: row.calendar, day: row.day });
     return { removed: id };
   });
-  invalidateReference();
+  calendarChanged();
   return out;
 }

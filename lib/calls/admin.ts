@@ -1,11 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { requirePermission } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/roles";
 import type { Actor } from "@/lib/auth/roles";
 import { appUrl, env } from "@/lib/env";
 import { recordEvent } from "@/lib/platform/events";
-import { normalizePhone } from "./cti";
+import { normalizePhone } from "@/lib/customers";
 import { ctiToken } from "./cti-ingest";
 import { forgetQueueMap } from "./queues";
 

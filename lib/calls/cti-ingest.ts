@@ -8,7 +8,8 @@ import { sql } from "drizzle-orm";
 import { db, pool } from "@/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { mergeCtiEvent, normalizePhone, tokensMatch, type CallResult, type CtiCallState, type CtiEvent } from "./cti";
+import { callerByPhoneSql, matchablePhone, normalizePhone } from "@/lib/customers";
+import { mergeCtiEvent, tokensMatch, type CallResult, type CtiCallState, type CtiEvent } from "./cti";
 import { cachedQueueMap, queueFor, type Queue } from "./queues";
 
 /** The CTI webhook secret: CTI_TOKEN, else one generated once and kept in settings. */
@@ -61,7 +62,7 @@ const toState = (r: CallRow): CtiCallState => ({
   queueName: r.queue,
   ringingUsers: r.ringing_users,
   answeringNumber: r.agent_label,
-  offeredAt: dt(r.offered_at)!,
+  offeredAt: new Date(r.offered_at),
   answeredAt: dt(r.answered_at),
   endedAt: dt(r.ended_at),
   hangupCause: r.hangup_cause,
@@ -92,8 +93,9 @@ const EVENT_ROW = `insert into cti_events (call_external_id, event, payload, cal
 const CTI_REPEAT = `with c as (select id from calls where id = $5 and xmin = $6::text::xid) ${EVENT_ROW}`;
 // The agent answering: by extension, email or name (Zammad's `user` carries names; PBXs send extensions).
 const AGENT = `coalesce($21::uuid, (select u.id from users u where u.active and (u.extension = $20 or lower(u.email) = lower($20) or u.name = $20) limit 1))`;
-// The caller: the one customer with that number (several: the agent picks one on the call screen).
-const CUSTOMER = `coalesce($23::uuid, (select (array_agg(m))[1] from calls_customers_with_phone($22::text) m having count(*) = 1))`;
+// The caller: the one customer with that number (several: the agent picks one on the call screen), by the
+// customers module's phone rule, inside this one statement (lib/customers/resolve.ts callerByPhoneSql).
+const CUSTOMER = `coalesce($23::uuid, ${callerByPhoneSql("$22")})`;
 const CTI_INSERT = `with c as (
     insert into calls (source, external_id, direction, from_number, to_number, queue, ringing_users, agent_label, offered_at, answered_at,
       ended_at, hangup_cause, result, wait_seconds, talk_seconds, agent_id, customer_id)
@@ -120,7 +122,8 @@ const recentCalls = new Map<string, KnownCall>(); // callId → the row as this 
 function remember(callId: string, row: KnownCall) {
   recentCalls.delete(callId);
   recentCalls.set(callId, row);
-  if (recentCalls.size > RECENT_MAX) recentCalls.delete(recentCalls.keys().next().value!);
+  const oldest = recentCalls.keys().next();
+  if (recentCalls.size > RECENT_MAX && !oldest.done) recentCalls.delete(oldest.value);
 }
 
 /**
@@ -146,7 +149,7 @@ export async function applyCtiEvent(
     const head = [ev.callId, ev.event, json, received, row?.id ?? null, row?.version ?? null];
     if (!changed) {
       const r = await p.query({ name: "cti_repeat", text: CTI_REPEAT, values: head });
-      if (r.rowCount) return { id: row!.id, changed: false };
+      if (r.rowCount && row) return { id: row.id, changed: false };
       known = undefined;
       continue;
     }
@@ -157,7 +160,7 @@ export async function applyCtiEvent(
     const findAgent = !row?.agent_id && state.answeringNumber && state.answeringNumber !== row?.agent_label ? state.answeringNumber : null;
     const party = normalizePhone(partyOf(state.direction, state.fromNumber, state.toNumber));
     const partyBefore = row ? normalizePhone(partyOf(row.direction, row.from_number, row.to_number)) : null;
-    const findCustomer = !row?.customer_id && party && party.length >= 6 && party !== partyBefore ? party : null;
+    const findCustomer = !row?.customer_id && matchablePhone(party) && party !== partyBefore ? party : null;
     const ts = (d: Date | null) => (d ? d.toISOString() : null);
     const values = [
       ...head,

@@ -201,15 +201,6 @@ function sameState(a: CtiCallState, b: CtiCallState): boolean {
   );
 }
 
-/** Phone numbers compared by their national significant digits: +31 6…, 0031 6…, 06… are one number. */
-export function normalizePhone(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  let d = raw.replace(/\D/g, "");
-  if (d.startsWith("00")) d = d.slice(2);
-  if (d.startsWith("31") && d.length >= 11) d = "0" + d.slice(2);
-  return d || null;
-}
-
 /** The constant-time comparison of a presented token with the configured one. */
 export function tokensMatch(presented: string, expected: string, timingSafeEqual: (a: Uint8Array, b: Uint8Array) => boolean): boolean {
   const a = new TextEncoder().encode(presented);

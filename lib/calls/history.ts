@@ -1,8 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { queuesFor, type Actor } from "@/lib/auth/roles";
+import { can, queuesFor, type Actor } from "@/lib/auth/roles";
 import type { HistoryItem } from "@/lib/platform/contracts";
+import type { HistoryProvider } from "@/lib/platform/customer-history";
 
 /** What a role may see: frontdesk its own queue (and its own calls); backoffice, supervisors, admins all. */
 export function callVisibility(actor: Actor) {
@@ -10,6 +11,12 @@ export function callVisibility(actor: Actor) {
   if (queues.length === 3) return sql`true`;
   return sql`(c.queue = any(${`{${queues.join(",")}}`}::text[]) or c.agent_id = ${actor.kind === "user" ? actor.id : null})`;
 }
+
+/** A person's calls in the customer history: for those who work calls, the calls their role may open. */
+export const callHistoryProvider: HistoryProvider = {
+  type: "call",
+  items: async (viewer, customerId) => (can(viewer, "workCalls") ? callHistory(customerId, viewer) : []),
+};
 
 /** A person's calls that the viewer may open, newest first (the ticket sidebar and the call screen pop). */
 export async function callHistory(customerId: string, viewer: Actor): Promise<HistoryItem[]> {

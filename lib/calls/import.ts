@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db, pool } from "@/db/client";
-import { requirePermission } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/roles";
 import type { Actor } from "@/lib/auth/roles";
 import { recordEvent, type EventActor } from "@/lib/platform/events";
 import { linesOf, parseQueueLogLine, QueueLogFolder, type QueueLogCall } from "./queue-log";

@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { CALL_QUEUES } from "@/db/schema/calls";
-import { normalizePhone } from "./cti";
+import { normalizePhone } from "@/lib/customers";
 
 export type Queue = (typeof CALL_QUEUES)[number];
 

@@ -1,14 +1,15 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
-import { requirePermission } from "@/lib/auth/actor";
-import { queuesFor, type Actor } from "@/lib/auth/roles";
+import { queuesFor, requirePermission, type Actor } from "@/lib/auth/roles";
 import { callVisibility } from "./history";
 import { AppError, conflict, notFound, ruleViolation } from "@/lib/errors";
 import { recordEvent, SYSTEM } from "@/lib/platform/events";
-import { auditRead } from "@/lib/privacy/audit";
-import { createPhoneTicket } from "@/lib/tickets/create";
-import { normalizePhone, type CallResult } from "./cti";
+import { auditRead } from "@/lib/privacy";
+import { createPhoneTicket } from "@/lib/tickets";
+import { customerById, customersWithPhone, resolveCustomer } from "@/lib/customers";
+import { customerHistory } from "@/lib/platform/customer-history";
+import type { CallResult } from "./cti";
 import type { Queue } from "./queues";
 import type { LogCallInput, ListCallsQuery, UpdateCallInput } from "./schemas";
 
@@ -17,19 +18,12 @@ export type { Queue } from "./queues";
 
 // ---- Callers -------------------------------------------------------------------------------------------
 
-/** The customers whose phone is this number, however it was written (+31 6…, 06…, 0031 6…). */
+/**
+ * The customers whose phone is this number, however it was written (+31 6…, 06…, 0031 6…): the customers
+ * module's phone rule, the same the CTI webhook links callers by.
+ */
 export async function customersByPhone(tx: DbOrTx, phone: string | null) {
-  const n = normalizePhone(phone);
-  if (!n || n.length < 6) return [];
-  // calls_customers_with_phone: db/sql/calls.sql (the CTI write matches callers with it too).
-  const { rows } = await tx.execute<{
-    id: string;
-    name: string | null;
-    email: string | null;
-    phone: string | null;
-    v_number: string | null;
-  }>(sql`select id, name, email, phone, v_number from customers where id in (select calls_customers_with_phone(${n})) order by created_at`);
-  return rows;
+  return customersWithPhone(tx, phone);
 }
 
 // ---- Reading calls -------------------------------------------------------------------------------------
@@ -71,7 +65,8 @@ const VIEW_FROM = sql`calls c left join users u on u.id = c.agent_id left join c
 const iso = (d: unknown) =>
   d instanceof Date ? d.toISOString() : d === null || d === undefined ? null : new Date(String(d)).toISOString();
 function toView(r: Record<string, unknown>): CallView {
-  return { ...(r as unknown as CallView), offeredAt: iso(r.offeredAt)!, answeredAt: iso(r.answeredAt), endedAt: iso(r.endedAt) };
+  // offered_at is NOT NULL: the fallback never applies.
+  return { ...(r as unknown as CallView), offeredAt: iso(r.offeredAt) ?? "", answeredAt: iso(r.answeredAt), endedAt: iso(r.endedAt) };
 }
 
 /** What a role may see (shared with the customer history: lib/calls/history.ts). */
@@ -162,19 +157,12 @@ export async function liveCalls(actor: Actor) {
       (c.ended_at is null and (c.agent_id = ${actor.id} or (c.agent_id is null and c.ringing_users && ${meArr}::text[])))
       or (c.agent_id = ${actor.id} and c.answered_at is not null and c.ended_at > now() - interval '30 minutes'))
     order by (c.ended_at is null) desc, c.offered_at desc limit 5`);
-  const { customerHistory } = await import("@/lib/platform/customer-history");
   const calls = await Promise.all(
     rows.map(async (r, index) => {
       const call = toView(r);
       const number = call.direction === "in" ? call.fromNumber : call.toNumber;
-      const candidates = call.customerId
-        ? (
-            await db.execute<{ id: string; name: string | null; email: string | null; phone: string | null; v_number: string | null }>(
-              sql`select id, name, email, phone, v_number from customers where id = ${call.customerId}`,
-            )
-          ).rows
-        : await customersByPhone(db, number);
-      const customers = candidates.map((c) => ({ id: c.id, name: c.name, email: c.email, phone: c.phone, vNumber: c.v_number }));
+      const linked = call.customerId ? await customerById(db, call.customerId) : null;
+      const customers = linked ? [linked] : await customersByPhone(db, number);
       // Only the call on screen (the first) needs the person's history; the others are listed by name.
       const history =
         index === 0 && customers.length === 1
@@ -272,18 +260,28 @@ export async function callBack(actor: Actor, id: number, input: { outcome: strin
   return getCall(actor, newId);
 }
 
-/** A new customer from an unknown caller's number (the screen pop's "new customer"). */
+/**
+ * The screen pop's "new customer" for an unknown caller's number: the person is resolved by the customers
+ * module's rule (lib/customers), so an email address or V-number that is already known links the call to that
+ * person instead of making a second row (before, a known email failed on the unique index); otherwise a new
+ * customer with the caller's number.
+ */
 export async function createCustomerForCall(actor: Actor, id: number, input: { name: string; email?: string; vNumber?: string }) {
   requirePermission(actor, "workCalls");
   const call = await getCall(actor, id);
   return db.transaction(async (tx) => {
     const phone = call.direction === "in" ? call.fromNumber : call.toNumber;
-    const { rows } = await tx.execute<{ id: string }>(sql`insert into customers (name, email, phone, v_number)
-      values (${input.name}, ${input.email ?? null}, ${phone}, ${input.vNumber ?? null}) returning id`);
-    await tx.execute(sql`update calls set customer_id = ${rows[0].id}, updated_at = now() where id = ${id}`);
-    await recordEvent(tx, actor, "customer", rows[0].id, "created", { fromCall: id });
-    await recordEvent(tx, actor, "call", String(id), "updated", { customerId: rows[0].id });
-    return { id: rows[0].id };
+    // The agent asked for a new person: one is made even when the number is withheld or too short to match by.
+    const customer = await resolveCustomer(
+      tx,
+      { name: input.name, email: input.email, phone, vNumber: input.vNumber },
+      { createWithoutIdentifier: true },
+    );
+    if (!customer) throw new Error("resolveCustomer made no customer"); // never: createWithoutIdentifier
+    await tx.execute(sql`update calls set customer_id = ${customer.id}, updated_at = now() where id = ${id}`);
+    if (customer.created) await recordEvent(tx, actor, "customer", customer.id, "created", { fromCall: id });
+    await recordEvent(tx, actor, "call", String(id), "updated", { customerId: customer.id });
+    return { id: customer.id };
   });
 }
 

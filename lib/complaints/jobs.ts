@@ -45,7 +45,9 @@ export async function runComplaintReminders(now: Date = new Date()): Promise<{ r
         if (!ins.length) return;
         let to: { email: string; locale: string }[] = supervisors;
         if (kind !== "supervisors_overdue") {
-          to = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, c.handlerId!));
+          to = c.handlerId
+            ? await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, c.handlerId))
+            : [];
         }
         for (const r of to) {
           const l = r.locale === "en" ? "en" : "nl";
@@ -73,7 +75,7 @@ export async function runComplaintReminders(now: Date = new Date()): Promise<{ r
   return sent;
 }
 
-/** Background jobs of the complaints capability (run by the worker, lib/jobs/worker.ts). */
+/** Background jobs of the complaints capability (registered by the composition root, lib/server.ts). */
 export const jobs: JobDefinition[] = [
   { name: "complaint-reminders", cron: "7 * * * *", handler: async () => void (await runComplaintReminders()) },
 ];

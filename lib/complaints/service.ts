@@ -11,7 +11,6 @@ import {
   complaintAttachments,
   complaintLetters,
   complaints,
-  customers,
   events,
   atwDecreeDays,
   HEARING_PARTIES,
@@ -26,7 +25,9 @@ import { NL_TZ, todayIn } from "@/lib/calendar/time";
 import { AppError, badRequest, conflict, forbidden, notFound, ruleViolation } from "@/lib/errors";
 import { wakeOutbox } from "@/lib/mail/outbox";
 import { recordEvent, type EventActor } from "@/lib/platform/events";
-import { auditRead } from "@/lib/privacy/audit";
+import { resolveCustomer } from "@/lib/customers";
+import { customerHistory } from "@/lib/platform/customer-history";
+import { auditRead } from "@/lib/privacy";
 import {
   atwCalendar,
   checkCommittee,
@@ -232,20 +233,14 @@ type NewComplaint = {
   inboundMessageId?: string | null;
 };
 
-/** The shared customer row of a complainant with an email address (so their history shows it). */
+/**
+ * The complainant's customer row (so their history shows the complaint): the one given, else found or created
+ * by the customers module's rule (email, else V-number, else a phone only they have); none without any of these.
+ */
 async function customerFor(tx: Tx, c: NewComplaint): Promise<string | null> {
   if (c.customerId) return c.customerId;
-  if (!c.email) return null;
-  await tx
-    .insert(customers)
-    .values({ name: c.name, email: c.email ?? null, phone: c.phone, vNumber: c.vNumber, language: c.language })
-    .onConflictDoNothing();
-  const [row] = await tx
-    .select({ id: customers.id })
-    .from(customers)
-    .where(sql`lower(${customers.email}) = lower(${c.email})`)
-    .limit(1);
-  return row?.id ?? null;
+  const customer = await resolveCustomer(tx, { name: c.name, email: c.email, phone: c.phone, vNumber: c.vNumber, language: c.language });
+  return customer?.id ?? null;
 }
 
 async function insertComplaint(tx: Tx, c: NewComplaint, cal: AtwCalendar): Promise<Complaint> {
@@ -639,10 +634,12 @@ export async function recordHearing(actor: Actor | null, reference: string, inpu
       await recordEvent(tx, a, "complaint", c.id, "hearing_skipped", { ground: input.skippedBecause, on: input.on ?? null });
       return view(row);
     }
+    const on = input.on;
+    if (!on) throw badRequest("Give a date to schedule, a report, or a reason to skip", { on: "required" }); // the schema says so too
     if (input.report) {
-      refuse(checkStepDate("on", input.on!, c.receivedOn, today));
+      refuse(checkStepDate("on", on, c.receivedOn, today));
       const row = await update(tx, c, {
-        hearingOn: input.on!,
+        hearingOn: on,
         hearingReport: input.report,
         hearingSkippedBecause: null,
         hearingSkipGround: null,
@@ -651,11 +648,11 @@ export async function recordHearing(actor: Actor | null, reference: string, inpu
       await recordEvent(tx, a, "complaint", c.id, "hearing_held", { on: input.on });
       return view(row);
     }
-    if (input.on! < today)
+    if (on < today)
       throw ruleViolation("date_in_past", "A hearing is scheduled for today or later; record a report for a past hearing", {
         on: "lies in the past",
       });
-    const row = await update(tx, c, { hearingOn: input.on!, hearingOfferedTo: offeredTo });
+    const row = await update(tx, c, { hearingOn: on, hearingOfferedTo: offeredTo });
     for (const who of offeredTo) await sendLetter(tx, row, "hearing", today, { on: input.on }, who);
     await recordEvent(tx, a, "complaint", c.id, "hearing_scheduled", { on: input.on, offeredTo });
     return view(row);
@@ -868,7 +865,6 @@ export async function getComplaint(actor: Actor | null, reference: string, now =
   ]);
   let related: { type: string; reference: string; title: string; status: string; at: string; href: string }[] = [];
   if (c.customerId) {
-    const { customerHistory } = await import("@/lib/platform/customer-history");
     related = (await customerHistory(a, c.customerId).catch(() => [])).filter((h) => h.type === "ticket" || h.type === "appointment");
   }
   await auditRead(a, { entityType: "complaint", id: c.reference, customers: [c.customerId], purpose: "complaint_view", dedupeMinutes: 10 });

@@ -2,8 +2,10 @@ import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { complaints } from "@/db/schema";
+import { can } from "@/lib/auth/roles";
 import type { IsoDate } from "@/lib/calendar/dates";
 import type { ComplaintMonthStats, ComplaintSummary, HistoryItem } from "@/lib/platform/contracts";
+import type { HistoryProvider } from "@/lib/platform/customer-history";
 import { addWorkingDays } from "./deadline";
 import { loadAtwCalendar, todayNl } from "./service";
 
@@ -39,6 +41,23 @@ export async function complaintMonthly(range: { from: IsoDate; to: IsoDate }): P
     from complaints where closed_on between ${range.from} and ${range.to}
     group by 1 order by 1`);
   return rows;
+}
+
+/**
+ * A person's complaints in the customer history (issue 11 item 7): in full only for those who handle
+ * complaints; to everyone else each is a bare line, "a complaint exists, handled by the complaints team" (the
+ * panels word it), without reference, text or status.
+ */
+export const complaintHistoryProvider: HistoryProvider = {
+  type: "complaint",
+  items: async (viewer, customerId) => {
+    const items = await complaintHistory(customerId);
+    return can(viewer, "handleComplaints") ? items : items.map((c, i) => restrictedComplaint(c.at, i));
+  },
+};
+
+function restrictedComplaint(at: string, index: number): HistoryItem {
+  return { type: "complaint", id: `restricted-${index}`, reference: "", title: "", status: "", at, href: "", restricted: true };
 }
 
 /** A person's complaints, newest first. */

@@ -2,13 +2,12 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { settings } from "@/db/schema";
-import { can, type Actor, type Permission } from "@/lib/auth/roles";
-import { forbidden, unauthorized } from "@/lib/errors";
+import { requirePermission, type Actor } from "@/lib/auth/roles";
 import { addDays, eachDay, type IsoDate } from "@/lib/calendar/dates";
 import { NL_TZ, todayIn } from "@/lib/calendar/time";
-import { deskStats } from "@/lib/appointments/stats";
-import { complaintMonthly, complaintSummary } from "@/lib/complaints/stats";
-import { emailDaily, emailSummary } from "@/lib/tickets/stats";
+import { deskStats } from "@/lib/appointments";
+import { complaintMonthly, complaintSummary } from "@/lib/complaints";
+import { emailDaily, emailSummary } from "@/lib/tickets";
 import { recordEvent } from "@/lib/platform/events";
 import {
   ahtSeconds,
@@ -27,13 +26,6 @@ import { DEFAULT_TARGETS, QUEUES, targetsSchema, type Queue, type Targets } from
 
 export type Range = { from: IsoDate; to: IsoDate };
 const TARGETS_KEY = "dashboards.targets";
-
-/** requirePermission of lib/auth/actor, without importing the session machinery (tests call services directly). */
-function requirePermission(actor: Actor | null, permission: Permission): Actor {
-  if (!actor) throw unauthorized();
-  if (!can(actor, permission)) throw forbidden();
-  return actor;
-}
 
 // ---------------------------------------------------------------- targets
 

@@ -1,12 +1,25 @@
-import "server-only";
-import { jobs as appointments } from "@/lib/appointments/jobs";
-import { jobs as calls } from "@/lib/calls/jobs";
-import { jobs as complaints } from "@/lib/complaints/jobs";
-import { jobs as dashboards } from "@/lib/dashboards/jobs";
-import { jobs as privacy } from "@/lib/privacy/jobs";
-import { jobs as tickets } from "@/lib/tickets/jobs";
-import { jobs as platform } from "./platform-jobs";
-import type { JobDefinition } from "./types";
+import type { JobDefinition, WorkerService } from "./types";
 
-/** Every job the worker runs, from every capability. */
-export const ALL_JOBS: JobDefinition[] = [...platform, ...appointments, ...tickets, ...calls, ...complaints, ...dashboards, ...privacy];
+/**
+ * What the worker runs: the jobs and the long-running services (the SMTP listener) that the composition
+ * root (lib/server.ts) registers for the platform and for each capability. lib/jobs imports no capability
+ * (.dependency-cruiser.cjs); capabilities contribute through their public face, and the root registers them.
+ */
+const g = globalThis as unknown as { __kicJobs?: Map<string, JobDefinition>; __kicWorkerServices?: Map<string, WorkerService> };
+const jobs = () => (g.__kicJobs ??= new Map());
+const services = () => (g.__kicWorkerServices ??= new Map());
+
+/**
+ * Adds jobs by name. Registering a name again replaces it: Next and vitest may load the composition root more
+ * than once in one process (each copy registers the same jobs); the root itself refuses two jobs of one name.
+ */
+export function registerJobs(definitions: readonly JobDefinition[]): void {
+  for (const job of definitions) jobs().set(job.name, job);
+}
+
+export function registerWorkerService(service: WorkerService): void {
+  services().set(service.name, service);
+}
+
+export const registeredJobs = (): JobDefinition[] => [...jobs().values()];
+export const registeredWorkerServices = (): WorkerService[] => [...services().values()];

@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/db/client";
 import { db } from "@/db/client";
 import { outboundEmails, type OutboxAttachment } from "@/db/schema";
 import { env } from "@/lib/env";
+import { wake } from "@/lib/jobs/boss";
 
 export type OutgoingEmail = {
   to: string;
@@ -67,7 +68,6 @@ export async function queueEmail(tx: DbOrTx, mail: OutgoingEmail): Promise<{ id:
 }
 
 export async function wakeOutbox(): Promise<void> {
-  const { wake } = await import("@/lib/jobs/boss");
   await wake("outbox-deliver");
 }
 

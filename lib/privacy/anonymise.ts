@@ -38,7 +38,7 @@ export async function anonymiseTickets(tx: DbOrTx, ids: readonly string[]): Prom
 /** Calls: both numbers, the notes and the customer link (their CTI payloads too); the figures stay. */
 export async function anonymiseCalls(tx: DbOrTx, ids: readonly number[]): Promise<number> {
   if (!ids.length) return 0;
-  // The rollup triggers (db/sql/dashboards.sql) see no change in the counted columns and write nothing.
+  // The rollup triggers (db/migrations/0013) see no change in the counted columns and write nothing.
   const { rows } = await tx.execute<{ id: number }>(sql`
     update calls set from_number = null, to_number = null, notes = null, customer_id = null, anonymised_at = now()
     where id = any(${bigints(ids)}) and anonymised_at is null returning id`);

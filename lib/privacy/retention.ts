@@ -66,7 +66,7 @@ const pick = async <T>(tx: DbOrTx, query: SQL): Promise<T[]> => (await tx.execut
  * The daily retention run (AVG art. 5(1)(e)): every record past its period (lib/privacy/retention-config.ts)
  * is anonymised — or, for what no figure counts, deleted — and one event row records the run with its counts
  * and cut-offs. Idempotent: a second run finds nothing left to do. Event rows themselves are never touched
- * (they hold no personal data; db/sql/privacy.sql keeps them append-only).
+ * (they hold no personal data; a trigger keeps them append-only, db/migrations/0013).
  */
 export async function runRetention(
   opts: { now?: Date; actor?: EventActor } = {},

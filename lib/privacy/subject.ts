@@ -16,7 +16,8 @@ import {
   tickets,
 } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/roles";
-import { normalizePhone } from "@/lib/calls/cti";
+import { normalizePhone } from "@/lib/customers";
+import { pgArray } from "@/lib/platform/sql";
 import { AppError, badRequest, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/platform/events";
 import {
@@ -35,8 +36,7 @@ import { auditRead } from "./audit";
  */
 
 /** A text[] parameter (a PostgreSQL array literal, each element quoted and escaped). */
-const textArray = (values: readonly string[]) =>
-  sql`${`{${values.map((v) => `"${v.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`).join(",")}}`}::text[]`;
+const textArray = (values: readonly string[]) => sql`${pgArray(values)}::text[]`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -90,8 +90,8 @@ export async function findCustomers(actor: Actor | null, query: z.infer<typeof c
   else if (q.includes("@")) where = sql`lower(${customers.email}) = lower(${q})`;
   else if (/^[+\d][\d\s\-().]*$/.test(q) && digits.length >= 6) {
     const n = normalizePhone(q);
-    // calls_customers_with_phone: db/sql/calls.sql (the same matching as the screen pop); a V-number has 10 digits.
-    where = sql`(${customers.id} in (select calls_customers_with_phone(${n})) or ${customers.vNumber} = ${digits})`;
+    // customers_with_phone: the customers module's phone rule (the same matching as the screen pop); a V-number has 10 digits.
+    where = sql`(${customers.id} in (select customers_with_phone(${n})) or ${customers.vNumber} = ${digits})`;
   } else where = sql`${customers.name} ilike ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
   const rows = await db.select().from(customers).where(where).orderBy(asc(customers.createdAt)).limit(50);
   const out = await summaries(db, rows);
@@ -124,14 +124,14 @@ async function subjectScope(q: DbOrTx, c: CustomerRow) {
   ).rows;
   // Inbound calls from their number that nobody linked to them: looked up by calls_from_number_idx in the ways
   // the number is written (+31 6…, 0031 6…, 06…, and as the telephone system wrote it on their linked calls),
-  // then checked with the same normalisation as the screen pop (calls_normalize_phone, db/sql/calls.sql).
+  // then checked with the same normalisation as the screen pop (customers_normalize_phone, lib/customers).
   let unlinked: number[] = [];
   if (phone && phone.length >= 6) {
     const national = phone.replace(/^0/, "");
-    const forms = new Set([c.phone!, phone, `+31${national}`, `0031${national}`, `31${national}`]);
+    const forms = new Set([c.phone ?? phone, phone, `+31${national}`, `0031${national}`, `31${national}`]);
     for (const l of linked) if (l.number && normalizePhone(l.number) === phone) forms.add(l.number);
     unlinked = await ids<number>(sql`select id from calls where from_number = any(${textArray([...forms])})
-      and direction = 'in' and customer_id is null and calls_normalize_phone(from_number) = ${phone}`);
+      and direction = 'in' and customer_id is null and customers_normalize_phone(from_number) = ${phone}`);
   }
   const callIds = [...linked.map((l) => Number(l.id)), ...unlinked.map(Number)];
   const appointmentIds = await ids<string>(

@@ -6,7 +6,7 @@ import { can, queuesFor, type Role } from "@/lib/auth/roles";
  * backoffice all three), and the `complaints` queue — mail to a complaints mailbox — only for the roles that
  * handle complaints (complaints team, supervisors, admins). Every ticket read in lib/tickets (list, search,
  * view, attachments, raw source, presence) and the customer history go through this; the database keeps
- * tickets and messages from crossing into or out of that queue (db/sql/tickets.sql).
+ * tickets and messages from crossing into or out of that queue (a custom migration, db/migrations/0013).
  */
 export function ticketQueuesFor(role: Role): TicketQueue[] {
   const queues: TicketQueue[] = [...queuesFor(role)];

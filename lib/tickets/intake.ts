@@ -5,7 +5,8 @@ import { sql } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { ticketAttachments, ticketMessages, tickets } from "@/db/schema";
 import type { AuthResults, TicketQueue } from "@/db/schema/tickets";
-import { complaintFromEmail } from "@/lib/complaints/intake-mail";
+import { complaintFromEmail } from "@/lib/complaints";
+import { resolveCustomer } from "@/lib/customers";
 import { mailboxes } from "@/lib/env";
 import { messageIdDomain, queueEmail, wakeOutbox } from "@/lib/mail/outbox";
 import { recordEvent, SYSTEM } from "@/lib/platform/events";
@@ -104,16 +105,6 @@ export function mailboxFor(recipients: string[]): { address: string; kind: "tick
   return null;
 }
 
-/** Customer by email (case-insensitive unique), created on first contact. */
-export async function customerForEmail(tx: Tx, email: string, name: string | null, language: "nl" | "en") {
-  const { rows } = await tx.execute<{ id: string; name: string | null; language: "nl" | "en" }>(sql`
-    insert into customers (email, name, language) values (${email}, ${name}, ${language})
-    on conflict (lower(email)) where email is not null
-    do update set name = coalesce(customers.name, excluded.name)
-    returning id, name, language`);
-  return rows[0];
-}
-
 export type Envelope = {
   to: string[];
   from?: string | null;
@@ -181,12 +172,13 @@ async function ingestInTx(
         action: "duplicate",
       };
   }
-  const customer = m.from ? await customerForEmail(tx, m.from, m.fromName, guessLanguage(m.text, "nl")) : null;
+  // The sender by their address (lib/customers: created on first contact).
+  const customer = await resolveCustomer(tx, { email: m.from, name: m.fromName, language: guessLanguage(m.text, "nl") });
   const language = guessLanguage(`${m.subject}\n${m.text}`, customer?.language ?? "nl");
 
   // Threading: [KIC-n] in the subject, then In-Reply-To/References naming a message we stored or sent. Mail to
   // a complaints mailbox threads only onto complaint mail and other mail never onto it (issue 11 item 7: the
-  // complaints queue is sealed; db/sql/tickets.sql), so a guessed tag cannot carry mail across.
+  // complaints queue is sealed by a trigger too, db/migrations), so a guessed tag cannot carry mail across.
   const complaintSide = box.kind === "complaints";
   let named: typeof tickets.$inferSelect | undefined;
   const tagged = ticketNumberFromSubject(m.subject);
@@ -251,7 +243,7 @@ async function ingestInTx(
           closedAt: a === "reopen" ? null : target.closedAt,
           pausedAt: null,
           // The customer answered: a paused clock runs again (spec 02, pending stops the clock).
-          ...(target.status === "pending" && target.pausedAt ? resumedDue(cal, target, now) : {}),
+          ...(target.status === "pending" && target.pausedAt ? resumedDue(cal, target, target.pausedAt, now) : {}),
           version: sql`${tickets.version} + 1`,
           lastMessageAt: now,
           updatedAt: now,
@@ -421,9 +413,9 @@ async function lockTicket(tx: Tx, id: string) {
   return t;
 }
 
-function resumedDue(cal: BusinessCalendar, t: typeof tickets.$inferSelect, now: Date) {
+function resumedDue(cal: BusinessCalendar, t: typeof tickets.$inferSelect, pausedAt: Date, now: Date) {
   return {
-    firstResponseDueAt: t.firstRespondedAt ? t.firstResponseDueAt : resumeDueTime(cal, t.firstResponseDueAt, t.pausedAt!, now),
-    resolutionDueAt: resumeDueTime(cal, t.resolutionDueAt, t.pausedAt!, now),
+    firstResponseDueAt: t.firstRespondedAt ? t.firstResponseDueAt : resumeDueTime(cal, t.firstResponseDueAt, pausedAt, now),
+    resolutionDueAt: resumeDueTime(cal, t.resolutionDueAt, pausedAt, now),
   };
 }

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import type { JobDefinition } from "@/lib/jobs/types";
 
-/** Background jobs of the tickets capability (run by the worker, lib/jobs/worker.ts). */
+/** Background jobs of the tickets capability (registered by the composition root, lib/server.ts). */
 export const jobs: JobDefinition[] = [
   {
     // Presence rows are heartbeats; old ones mean nothing. Ack counters older than an hour no longer count.

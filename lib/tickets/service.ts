@@ -15,12 +15,14 @@ import {
 } from "@/db/schema";
 import type { TicketQueue, TicketStatus } from "@/db/schema/tickets";
 import { CAN, requirePermission, type Actor } from "@/lib/auth/roles";
+import { resolveCustomer } from "@/lib/customers";
+import { mailboxes } from "@/lib/env";
 import { AppError, badRequest, notFound, ruleViolation } from "@/lib/errors";
 import { queueEmail, newMessageId, wakeOutbox } from "@/lib/mail/outbox";
 import { customerHistory } from "@/lib/platform/customer-history";
 import { recordEvent } from "@/lib/platform/events";
 import { isComplaintQueue, ticketQueuesFor } from "./access";
-import { auditRead } from "@/lib/privacy/audit";
+import { auditRead } from "@/lib/privacy";
 import { replySubject } from "./rules";
 import { hasRemoteImages, sanitizeEmailHtml, textToHtml } from "./sanitize";
 import type { createTicketSchema, ListQuery, patchSchema, replySchema } from "./schemas";
@@ -55,7 +57,7 @@ export async function listTickets(actor: Actor | null, q: ListQuery, now = new D
     conds.push(
       num
         ? sql`t.number = ${Number(num[1])}`
-        : // each arm can use its own trigram index (db/sql/tickets.sql); an OR across the joins could not
+        : // each arm can use its own trigram index (a custom migration, db/migrations/0013); an OR across the joins could not
           sql`t.id in (
               select id from tickets where subject ilike ${like}
               union select ticket_id from ticket_messages where text_body ilike ${like}
@@ -577,8 +579,7 @@ export async function createManualTicket(actor: Actor | null, input: z.infer<typ
       if (!c) throw badRequest("Unknown customer", { customerId: "not found" });
       language = input.language ?? (c.language as "nl" | "en");
     } else if (input.customerEmail) {
-      const { customerForEmail } = await import("./intake");
-      customerId = (await customerForEmail(tx, input.customerEmail, input.customerName || null, language)).id;
+      customerId = (await resolveCustomer(tx, { email: input.customerEmail, name: input.customerName || null, language }))?.id ?? null;
     }
     const cal = await businessCalendar(tx, now);
     const due = slaDueTimes(cal, now, await slaTargets(tx));
@@ -592,7 +593,7 @@ export async function createManualTicket(actor: Actor | null, input: z.infer<typ
         customerId,
         language,
         callId: input.callId ?? null,
-        mailbox: [...(await import("@/lib/env")).mailboxes().entries()].find(([, k]) => k === "tickets")?.[0] ?? null,
+        mailbox: [...mailboxes().entries()].find(([, k]) => k === "tickets")?.[0] ?? null,
         assigneeId: a.kind === "user" ? a.id : null,
         ...due,
         lastMessageAt: now,

@@ -4,7 +4,10 @@ import { db } from "@/db/client";
 import { addDays, eachDay, type IsoDate } from "@/lib/calendar/dates";
 import { NL_TZ, zonedToInstant } from "@/lib/calendar/time";
 import type { TicketQueue } from "@/db/schema/tickets";
+import { can } from "@/lib/auth/roles";
 import type { EmailDayStats, EmailSummary, HistoryItem } from "@/lib/platform/contracts";
+import type { HistoryProvider } from "@/lib/platform/customer-history";
+import { ticketQueuesFor } from "./access";
 import { businessCalendar } from "./settings";
 import { workingMinutesBetween } from "./sla";
 
@@ -58,6 +61,12 @@ export async function emailDaily(range: { from: IsoDate; to: IsoDate }): Promise
     return { date, received: r?.received ?? 0, firstResponses: r?.first_responses ?? 0, firstResponsesWithinSla: r?.within ?? 0 };
   });
 }
+
+/** A person's tickets in the customer history: those of the queues the viewer's role reads (issue 11 item 7). */
+export const ticketHistoryProvider: HistoryProvider = {
+  type: "ticket",
+  items: (viewer, customerId) => ticketHistory(customerId, can(viewer, "readTickets") ? ticketQueuesFor(viewer.role) : []),
+};
 
 /** A person's tickets in the given queues (those the viewer reads: lib/tickets/access.ts), newest first. */
 export async function ticketHistory(customerId: string, queues: readonly TicketQueue[]): Promise<HistoryItem[]> {

@@ -1,6 +1,6 @@
 import { BODY_LIMITS, readBodyCapped } from "@/lib/api/body";
 import { apiRoute } from "@/lib/api/route";
-import { requirePermission } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/roles";
 import { badRequest } from "@/lib/errors";
 import { ingestEmail, mailboxFor } from "@/lib/tickets/intake";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiRoute, parseQuery } from "@/lib/api/route";
-import { requirePermission } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/roles";
 import { listOutbox } from "@/lib/mail/outbox";
 import { auditRead } from "@/lib/privacy/audit";
 
@@ -8,11 +8,11 @@ const q = z.object({ status: z.enum(["queued", "sent", "failed"]).optional(), li
 
 /** The outbox for admins: per message queued / sent / failed, attempts, next try and last error. */
 export const GET = apiRoute({ permission: "administer" }, async ({ url, actor }) => {
-  requirePermission(actor, "administer");
+  const admin = requirePermission(actor, "administer");
   const query = parseQuery(url, q);
   const rows = await listOutbox(query);
   // Addresses and subjects of mail to people: the admin's read is in the access log like any other.
-  await auditRead(actor!, {
+  await auditRead(admin, {
     entityType: "outbound_email",
     ids: rows.map((m) => m.id),
     purpose: "outbox_admin",

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/route";
-import { requirePermission } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/roles";
 import { conflict } from "@/lib/errors";
 import { retryOutboxMessage, wakeOutbox } from "@/lib/mail/outbox";
 import { recordEvent } from "@/lib/platform/events";

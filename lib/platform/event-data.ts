@@ -1,6 +1,8 @@
 /**
  * Event rows (the audit trail) hold no personal data: they are kept after the records they point at have been
- * anonymised (retention, erasure), and they are never rewritten (db/sql/privacy.sql). Services put ids,
+ * anonymised (retention, erasure, lib/privacy/), and they are never rewritten (a trigger, db/migrations). This
+ * rule belongs to the event log itself, so it lives beside recordEvent in the platform: the platform imports no
+ * capability, and privacy builds on the platform's events, not the other way round (issue 13). Services put ids,
  * codes, dates and counts in an event's `data`; this is the safety net under that rule, applied by
  * recordEvent to everything it writes: free-text and contact fields are replaced by a marker, and so is any
  * string that holds an email address, wherever it sits.
