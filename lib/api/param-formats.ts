@@ -28,4 +28,3 @@ export const PARAM_FORMATS = {
 
 export type ParamFormat = keyof typeof PARAM_FORMATS;
 export type ParamSpec = Record<string, ParamFormat>;
-
