@@ -36,10 +36,11 @@ export const replyJson = <T>(text: string, init: { status?: number; headers?: Re
   ...init,
 });
 
-type Ctx<E extends Endpoint> = {
+type Ctx<E extends Endpoint, A = Actor | null> = {
   req: Request;
   url: URL;
-  actor: Actor | null;
+  /** The signed-in user or API key; never null unless the route is public. */
+  actor: A;
   params: E["params"] extends Record<string, ParamFormat> ? { [K in keyof E["params"]]: string } : Record<string, never>;
   query: E["query"] extends z.ZodType ? z.output<E["query"]> : undefined;
   body: {
@@ -53,7 +54,11 @@ export type EndpointRouteOptions = Omit<RouteOptions, "params">;
 
 const checkOutput = process.env.NODE_ENV !== "production";
 
-export function endpointRoute<E extends Endpoint>(endpoint: E, opts: EndpointRouteOptions, handler: (ctx: Ctx<E>) => Promise<Result<E>>) {
+export function endpointRoute<E extends Endpoint, O extends EndpointRouteOptions>(
+  endpoint: E,
+  opts: O,
+  handler: (ctx: Ctx<E, O["permission"] extends "public" ? Actor | null : Actor>) => Promise<Result<E>>,
+) {
   return apiRoute<Record<string, string>>({ ...opts, params: endpoint.params }, async ({ req, url, params, actor }) => {
     const decoded = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, decodeURIComponent(v)]));
     const query = endpoint.query ? parseQuery(url, endpoint.query) : undefined;
@@ -62,7 +67,7 @@ export function endpointRoute<E extends Endpoint>(endpoint: E, opts: EndpointRou
       if (!s) throw new Error(`${endpoint.key} declares no body`);
       return parseBody(req, s);
     }) as Ctx<E>["body"];
-    const result = await handler({ req, url, actor, params: decoded, query, body } as Ctx<E>);
+    const result = await handler({ req, url, actor, params: decoded, query, body } as Ctx<E, Actor>);
     if (result instanceof Response) return result;
     const r: Reply<unknown> =
       result && typeof result === "object" && REPLY in result ? (result as Reply<unknown>) : { [REPLY]: true, value: result };

@@ -37,17 +37,25 @@ export type Endpoint<
   status?: number;
 };
 
+/** A declared endpoint: its parts are known (present or `undefined`), so the types can tell them apart. */
+export type Declared<P, Q, B, O extends z.ZodType | "response"> = Omit<Endpoint, "params" | "query" | "body" | "output"> & {
+  params: P;
+  query: Q;
+  body: B;
+  output: O;
+};
+
 export function defineEndpoint<
   const P extends Record<string, ParamFormat> = Record<never, ParamFormat>,
   Q extends z.ZodType | undefined = undefined,
   B extends z.ZodType | undefined = undefined,
   O extends z.ZodType | "response" = "response",
->(e: Endpoint<P, Q, B, O>): Endpoint<P, Q, B, O> {
-  return e;
+>(e: Endpoint<P, Q, B, O>): Declared<P, Q, B, O> {
+  return e as Declared<P, Q, B, O>;
 }
 
 type AnyEndpoint = Endpoint<Record<string, ParamFormat>, z.ZodType | undefined, z.ZodType | undefined, z.ZodType | "response">;
-type ParamsOf<E> = E extends Endpoint<infer P, infer _Q, infer _B, infer _O> ? { [K in keyof P]: string } : never;
+type ParamsOf<E extends AnyEndpoint> = { [K in keyof NonNullable<E["params"]>]: string };
 type Opt<S> = S extends z.ZodType ? z.input<S> : never;
 
 /** What a caller gives: path params, query and body as the schemas accept them (their input types). */

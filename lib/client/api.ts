@@ -38,6 +38,8 @@ export async function apiFetch<T = unknown>(url: string, opts: FetchOpts = {}, s
     const json = await res.json().catch(() => null);
     const e = json?.error ?? {};
     if (res.status === 429 && e.code === "challenge_required" && e.challenge?.parameters && !solved) {
+      // Loaded only when a challenge comes (rarely): the solver and its worker stay out of every page's bundle.
+      // eslint-disable-next-line no-restricted-syntax -- optional at run time, not a cycle
       const { solveApiChallenge } = await import("./challenge");
       const answer = await solveApiChallenge(e.challenge);
       if (answer) return apiFetch<T>(url, { ...opts, headers: { ...opts.headers, [e.challenge.header ?? "X-Altcha"]: answer } }, true);
