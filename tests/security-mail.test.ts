@@ -69,12 +69,14 @@ function greeting(port: number, host = "127.0.0.1"): Promise<{ sock: net.Socket;
 beforeAll(async () => {
   for (const role of ["frontdesk", "backoffice", "complaints", "supervisor", "admin"] as Role[]) {
     const key = `kic_${crypto.randomBytes(16).toString("hex")}`;
-    await db.insert(apiKeys).values({
-      name: `sec-mail ${role} ${uid()}`,
-      role,
-      prefix: key.slice(0, 8),
-      keyHash: crypto.createHash("sha256").update(key).digest("hex"),
-    });
+    await db
+      .insert(apiKeys)
+      .values({
+        name: `sec-mail ${role} ${uid()}`,
+        role,
+        prefix: key.slice(0, 8),
+        keyHash: crypto.createHash("sha256").update(key).digest("hex"),
+      });
     keys[role] = key;
     const [u] = await db
       .insert(users)

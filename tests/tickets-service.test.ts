@@ -136,12 +136,14 @@ describe("HTTP API (needs the production build)", () => {
   beforeAll(async () => {
     if (!built) return;
     frontKey = `kic_${crypto.randomBytes(16).toString("hex")}`;
-    await db.insert(apiKeys).values({
-      name: "t",
-      role: "frontdesk",
-      prefix: frontKey.slice(0, 8),
-      keyHash: crypto.createHash("sha256").update(frontKey).digest("hex"),
-    });
+    await db
+      .insert(apiKeys)
+      .values({
+        name: "t",
+        role: "frontdesk",
+        prefix: frontKey.slice(0, 8),
+        keyHash: crypto.createHash("sha256").update(frontKey).digest("hex"),
+      });
     app = await startAppServer({ port: 42200 + Math.floor(Math.random() * 40), env: { SMTP_PORT: "0" } });
   }, 120_000);
   afterAll(async () => app?.stop());
