@@ -18,7 +18,7 @@ export function Table({ caption, captionHidden, children }: { caption: ReactNode
   return (
     <div className="overflow-x-auto">
       <NldsTable className="w-full">
-        <TableCaption className={captionHidden ? "sr-only" : undefined}>{caption}</TableCaption>
+        {captionHidden ? <caption className="sr-only">{caption}</caption> : <TableCaption>{caption}</TableCaption>}
         {children}
       </NldsTable>
     </div>

@@ -31,7 +31,8 @@ export function RadioGroupField<V extends string>({
 }) {
   return (
     <Fieldset id={id} invalid={!!error} aria-describedby={describedBy(id, hint, error)}>
-      <FieldsetLegend className={legendHidden ? "sr-only" : undefined}>{legend}</FieldsetLegend>
+      {/* A plain legend when hidden: the NL Design System legend's own CSS would win over Tailwind's sr-only. */}
+      {legendHidden ? <legend className="sr-only">{legend}</legend> : <FieldsetLegend>{legend}</FieldsetLegend>}
       {hint ? (
         <p id={`${id}-hint`} className="utrecht-form-field-description">
           {hint}
