@@ -34,7 +34,7 @@ export function ErrorSummary({
       tabIndex={-1}
       role="alert"
       aria-labelledby={`${id}-title`}
-      className="utrecht-alert utrecht-alert--error mb-4 border-l-4 border-danger p-4"
+      className="mb-4 rounded border-l-4 border-danger bg-red-50 p-4"
       data-testid="error-summary"
     >
       <h2 id={`${id}-title`} className="text-lg">

@@ -35,7 +35,7 @@ describe("the zod error map: every rejected field gets a code the UI translates"
   });
 
   it("a missing field is required; a date in the wrong form is date_format; a refine carries its own code", () => {
-    expect(codes(alertBody, { product: "BIO", persons: 1, before: "8-12-2026" }).fieldCodes).toEqual({
+    expect(codes(alertBody, { email: " ", product: "BIO", persons: 1, before: "8-12-2026" }).fieldCodes).toEqual({
       email: "required",
       before: "date_format",
     });

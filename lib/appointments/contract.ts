@@ -63,7 +63,7 @@ const phone = z
   .string()
   .trim()
   .refine((s) => /^\+?[0-9 ()-]{6,20}$/.test(s), coded("phone_format", "not a valid phone number"));
-const email = z.string().trim().max(254).pipe(z.email("not a valid email address"));
+const email = z.string().trim().min(1, "an email address is required").max(254).pipe(z.email("not a valid email address"));
 
 export const bookBody = z.object({
   slotId: z.string().trim().min(1).max(40),
