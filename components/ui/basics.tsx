@@ -29,7 +29,7 @@ export function Heading({
 export function Link({ button, className = "", ...a }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; button?: boolean }) {
   if (button)
     return (
-      <a {...a} className={`utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action-button ${className}`} />
+      <a {...a} className={`utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action ${className}`} />
     );
   return <NldsLink {...a} className={className} />;
 }
