@@ -2,7 +2,13 @@
  * The dependency rules of the layout (README, "For developers"). `npm run lint:deps` checks them; zero
  * findings is the bar.
  */
-/** Capability modules: other code reaches them only through their public face, lib/<capability>/index.ts. */
+/**
+ * Capability modules: other code reaches them only through their public faces — lib/<capability>/index.ts
+ * (server side), and lib/<capability>/contract.ts, the client-safe half (declared endpoints, zod only), which
+ * components import because they may not reach index.ts's server code (issue 13: "or a small set of entry
+ * files").
+ */
+const FACE = "(?!(index|contract)\\.ts$)";
 const CAPABILITIES = ["appointments", "tickets", "calls", "complaints", "dashboards", "privacy", "customers", "workforce", "satisfaction"];
 const cap = `(${CAPABILITIES.join("|")})`;
 
@@ -27,7 +33,7 @@ module.exports = {
       severity: "error",
       comment: "Another capability imports a capability only through lib/<capability>/index.ts.",
       from: { path: "^lib/([^/]+)/" },
-      to: { path: `^lib/${cap}/(?!index\\.ts$)`, pathNot: "^lib/$1/" },
+      to: { path: `^lib/${cap}/${FACE}`, pathNot: "^lib/$1/" },
     },
     {
       // Added with the composition root (issue 13): lib/server.ts is in lib/ but in no folder, so the rule above
@@ -43,7 +49,7 @@ module.exports = {
       severity: "error",
       comment: "Routes, pages, components, jobs and scripts import a capability only through lib/<capability>/index.ts.",
       from: { pathNot: "^lib/" },
-      to: { path: `^lib/${cap}/(?!index\\.ts$)` },
+      to: { path: `^lib/${cap}/${FACE}` },
     },
     {
       name: "platform-imports-no-capability",

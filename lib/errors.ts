@@ -1,10 +1,12 @@
 import type { Logger } from "pino";
 import { ZodError } from "zod";
+import { zodFieldErrors, type ErrorParams, type FieldCodes } from "@/lib/api/error-codes";
 import { logger } from "@/lib/platform/logger";
 
 /**
  * The one error type of the app. Services throw it; `lib/api/route.ts` turns it into the API error shape of
- * spec 00: `{"error": {"code", "message", "fields"?}}`.
+ * spec 00: `{"error": {"code", "message", "fields"?}}`, extended with codes the UI translates
+ * (lib/api/error-codes.ts): `fieldCodes` (one per field, always with `fields`), `params`, `fieldParams`.
  */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 429 | 503;
 
@@ -17,17 +19,29 @@ export class AppError extends Error {
     readonly headers?: Record<string, string>,
     /** Earlier codes of the same rule, still sent so that clients matching on them keep working. */
     readonly aliases?: string[],
+    /** Codes per field (default: the error's code, or `invalid` for a plain 400) and the codes' parameters. */
+    readonly codes: { fieldCodes?: FieldCodes; params?: ErrorParams; fieldParams?: Record<string, ErrorParams> } = {},
   ) {
     super(message);
     this.name = "AppError";
   }
 
+  /** The code of each field: given, else the error's own code (a rule naming its field), else `invalid`. */
+  fieldCodes(): FieldCodes | undefined {
+    if (!this.fields) return undefined;
+    const fallback = this.code === "bad_request" ? "invalid" : this.code;
+    return Object.fromEntries(Object.keys(this.fields).map((k) => [k, this.codes.fieldCodes?.[k] ?? fallback]));
+  }
+
   toBody() {
+    const fieldParams = this.codes.fieldParams && Object.keys(this.codes.fieldParams).length ? this.codes.fieldParams : undefined;
     return {
       error: {
         code: this.code,
         message: this.message,
-        ...(this.fields ? { fields: this.fields } : {}),
+        ...(this.fields ? { fields: this.fields, fieldCodes: this.fieldCodes() } : {}),
+        ...(this.codes.params ? { params: this.codes.params } : {}),
+        ...(fieldParams ? { fieldParams } : {}),
         ...(this.aliases?.length ? { aliases: this.aliases } : {}),
       },
     };
@@ -38,7 +52,9 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (message: string, fields?: Record<string, string>) => new AppError(400, "bad_request", message, fields);
+/** Bad input (400); `fieldCodes` names each field's code for the UI (default `invalid`). */
+export const badRequest = (message: string, fields?: Record<string, string>, fieldCodes?: FieldCodes) =>
+  new AppError(400, "bad_request", message, fields, undefined, undefined, { fieldCodes });
 export const unauthorized = (message = "Sign in first") => new AppError(401, "unauthorized", message);
 export const forbidden = (message = "Your role may not do this") => new AppError(403, "forbidden", message);
 export const notFound = (what: string) => new AppError(404, "not_found", `${what} not found`);
@@ -47,21 +63,28 @@ export const conflict = (code: string, message: string) => new AppError(409, cod
  * A business rule refused the request; `code` names the rule (e.g. `awb_9_11_postpone_max_4_weeks`).
  * `aliases`: the rule's earlier codes, when it was renamed (sent as `error.aliases`).
  */
-export const ruleViolation = (code: string, message: string, fields?: Record<string, string>, aliases?: string[]) =>
-  new AppError(422, code, message, fields, undefined, aliases);
-export const tooManyRequests = (retryAfterSeconds: number) =>
-  new AppError(429, "rate_limited", `Too many requests; try again in ${retryAfterSeconds} s`, undefined, {
-    "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))),
-  });
+export const ruleViolation = (code: string, message: string, fields?: Record<string, string>, aliases?: string[], params?: ErrorParams) =>
+  new AppError(422, code, message, fields, undefined, aliases, { params });
+export const tooManyRequests = (retryAfterSeconds: number) => {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new AppError(
+    429,
+    "rate_limited",
+    `Too many requests; try again in ${retryAfterSeconds} s`,
+    undefined,
+    { "Retry-After": String(seconds) },
+    undefined,
+    { params: { seconds } },
+  );
+};
 
-/** Zod issues → `fields` keyed by the dotted path, as the API error shape wants. */
+/** Zod issues → `fields` keyed by the dotted path, with their codes (the one error map, lib/api/error-codes.ts). */
 export function fromZod(error: ZodError, message = "Some fields are not valid"): AppError {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "body";
-    fields[key] ??= issue.message;
-  }
-  return badRequest(`${message}: ${Object.keys(fields).join(", ")}`, fields);
+  const { fields, fieldCodes, fieldParams } = zodFieldErrors(error.issues);
+  return new AppError(400, "bad_request", `${message}: ${Object.keys(fields).join(", ")}`, fields, undefined, undefined, {
+    fieldCodes,
+    fieldParams,
+  });
 }
 
 /**

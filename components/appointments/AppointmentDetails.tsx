@@ -1,6 +1,6 @@
 "use client";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import type { AppointmentView } from "./types";
+import type { AppointmentView } from "@/lib/appointments/contract";
 
 export function AppointmentDetails({ a }: { a: AppointmentView }) {
   const t = useTranslations("appointments");

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch, ApiError } from "@/lib/client/api";
 import { CapacityEditor } from "./CapacityEditor";
-import type { AppointmentView } from "./types";
+import type { AppointmentView } from "@/lib/appointments/contract";
 
 /** Desk staff: the day's list per desk, check-in / completed / no-show, and the capacity editor. */
 export function DeskDay({ desks, today }: { desks: { code: string; name: string }[]; today: string }) {

@@ -1,96 +1,95 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch, ApiError } from "@/lib/client/api";
+import { Alert, Button, Card, Heading, Link, LiveRegion } from "@/components/ui";
+import { queryKeys } from "@/lib/api/endpoint";
+import {
+  appointmentEndpoint,
+  cancelEndpoint,
+  desksEndpoint,
+  rescheduleEndpoint,
+  slotsEndpoint,
+  type AppointmentView,
+  type SlotView,
+} from "@/lib/appointments/contract";
+import { useEndpointMutation, useEndpointQuery } from "@/lib/client/endpoint";
+import { useFormErrors } from "@/lib/client/form-errors";
 import { AppointmentDetails } from "./AppointmentDetails";
 import { SlotPicker } from "./SlotPicker";
-import type { AppointmentView, DeskView, SlotView } from "./types";
 
-/** The manage page from the email link: view, cancel, reschedule (spec 01). */
-/** Without a token it acts as the signed-in agent (the API checks the role). */
+/**
+ * The manage page from the email link: view, cancel, reschedule (spec 01). Without a token it acts as the
+ * signed-in agent (the API checks the role). The page may have prefetched the appointment (first paint).
+ */
 export function ManageAppointment({ reference, token, onChanged }: { reference: string; token?: string; onChanged?: () => void }) {
   const t = useTranslations("appointments");
   const qc = useQueryClient();
-  const base = `/api/v1/appointments/${encodeURIComponent(reference)}`;
-  const q = token ? `token=${encodeURIComponent(token)}` : "";
-  const appt = useQuery({ queryKey: ["manage", reference], queryFn: () => apiFetch<AppointmentView>(`${base}?${q}`), retry: false });
-  const desks = useQuery({
-    queryKey: ["desks", appt.data?.product],
-    queryFn: () => apiFetch<DeskView[]>(`/api/v1/desks?product=${appt.data!.product}`),
-    enabled: !!appt.data,
-  });
+  const input = { params: { reference }, query: { token } };
+  const appt = useEndpointQuery(appointmentEndpoint, input, { retry: false });
+  const desks = useEndpointQuery(desksEndpoint, { query: { product: appt.data?.product } }, { enabled: !!appt.data });
   const [mode, setMode] = useState<"view" | "cancel" | "move">("view");
   const [newSlot, setNewSlot] = useState<SlotView | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const cancel = useMutation({
-    mutationFn: () => apiFetch<AppointmentView>(`${base}?${q}`, { method: "DELETE" }),
+  const changed = (a: AppointmentView, text: string) => {
+    qc.setQueryData(queryKeys(appointmentEndpoint, input), a);
+    setMode("view");
+    setNewSlot(null);
+    setMessage(text);
+    onChanged?.();
+  };
+  const cancel = useEndpointMutation(cancelEndpoint, { onSuccess: (a) => changed(a, t("cancelled")) });
+  const move = useEndpointMutation(rescheduleEndpoint, {
     onSuccess: (a) => {
-      qc.setQueryData(["manage", reference], a);
-      setMode("view");
-      setMessage(t("cancelled"));
-      onChanged?.();
+      void qc.invalidateQueries({ queryKey: queryKeys(slotsEndpoint) });
+      changed(a, t("moved", { time: `${a.date} ${a.startTime}` }));
     },
   });
-  const move = useMutation({
-    mutationFn: () => apiFetch<AppointmentView>(`${base}/reschedule?${q}`, { method: "POST", body: { slotId: newSlot!.id } }),
-    onSuccess: (a) => {
-      qc.setQueryData(["manage", reference], a);
-      qc.invalidateQueries({ queryKey: ["slots"] });
-      setMode("view");
-      setNewSlot(null);
-      onChanged?.();
-      setMessage(t("moved", { time: `${a.date} ${a.startTime}` }));
-    },
-  });
-  const error = (cancel.error ?? move.error) as ApiError | null;
+  const errors = useFormErrors(cancel.error ?? move.error);
 
   if (appt.isLoading) return <p role="status">{t("loading")}</p>;
   if (appt.isError || !appt.data)
     return (
-      <p role="alert" className="field-error">
-        {t("manageNotFound")}
-      </p>
+      <Alert type="error" live>
+        <p>{t("manageNotFound")}</p>
+      </Alert>
     );
   const a = appt.data;
   return (
     <div className="flex flex-col gap-4">
-      <section aria-labelledby="manage-details" className="card">
-        <h2 id="manage-details">{t("yourAppointment")}</h2>
+      <Card labelledBy="manage-details">
+        <Heading level={2} id="manage-details">
+          {t("yourAppointment")}
+        </Heading>
         <AppointmentDetails a={a} />
         {a.icsUrl && a.status === "booked" ? (
-          <a className="btn-secondary" href={a.icsUrl}>
+          <Link button href={a.icsUrl}>
             {t("addToCalendar")}
-          </a>
+          </Link>
         ) : null}
-      </section>
-      <div role="status" aria-live="polite">
-        {message ? <p className="font-semibold">{message}</p> : null}
-        {error ? <p className="field-error">{error.code === "slot_full" ? t("slotGone") : error.message}</p> : null}
-      </div>
+      </Card>
+      <LiveRegion type={errors.general ? "error" : "ok"} message={errors.general ?? message} />
       {a.status === "booked" ? (
-        <section aria-labelledby="manage-actions" className="card">
-          <h2 id="manage-actions">{t("changeTitle")}</h2>
+        <Card labelledBy="manage-actions">
+          <Heading level={2} id="manage-actions">
+            {t("changeTitle")}
+          </Heading>
           {mode === "view" ? (
             <div className="flex flex-wrap gap-2">
-              <button type="button" className="btn-secondary" onClick={() => setMode("move")}>
-                {t("reschedule")}
-              </button>
-              <button type="button" className="btn-danger" onClick={() => setMode("cancel")}>
+              <Button onClick={() => setMode("move")}>{t("reschedule")}</Button>
+              <Button danger onClick={() => setMode("cancel")}>
                 {t("cancel")}
-              </button>
+              </Button>
             </div>
           ) : null}
           {mode === "cancel" ? (
             <div>
               <p>{t("cancelConfirmText")}</p>
               <div className="mt-2 flex flex-wrap gap-2">
-                <button type="button" className="btn-danger" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+                <Button variant="primary" danger busy={cancel.isPending} onClick={() => cancel.mutate(input)}>
                   {t("cancelConfirm")}
-                </button>
-                <button type="button" className="btn-secondary" onClick={() => setMode("view")}>
-                  {t("keep")}
-                </button>
+                </Button>
+                <Button onClick={() => setMode("view")}>{t("keep")}</Button>
               </div>
             </div>
           ) : null}
@@ -106,16 +105,19 @@ export function ManageAppointment({ reference, token, onChanged }: { reference: 
                 idPrefix="move"
               />
               <div className="mt-4 flex flex-wrap gap-2">
-                <button type="button" className="btn" disabled={!newSlot || move.isPending} onClick={() => move.mutate()}>
+                <Button
+                  variant="primary"
+                  disabled={!newSlot}
+                  busy={move.isPending}
+                  onClick={() => newSlot && move.mutate({ ...input, body: { slotId: newSlot.id } })}
+                >
                   {newSlot ? t("moveTo", { time: `${newSlot.date} ${newSlot.startTime}` }) : t("reschedule")}
-                </button>
-                <button type="button" className="btn-secondary" onClick={() => setMode("view")}>
-                  {t("keep")}
-                </button>
+                </Button>
+                <Button onClick={() => setMode("view")}>{t("keep")}</Button>
               </div>
             </div>
           ) : null}
-        </section>
+        </Card>
       ) : null}
     </div>
   );

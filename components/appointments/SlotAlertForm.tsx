@@ -1,100 +1,78 @@
 "use client";
-import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { ChallengeStatus } from "@/components/ChallengeStatus";
-import { apiFetch, ApiError } from "@/lib/client/api";
-import type { ProductView } from "./types";
+import { Button, Card, ErrorSummary, Heading, LiveRegion, SelectField, TextField } from "@/components/ui";
+import { productsEndpoint, slotAlertEndpoint } from "@/lib/appointments/contract";
+import { useEndpointMutation, useEndpointQuery } from "@/lib/client/endpoint";
+import { useFormErrors } from "@/lib/client/form-errors";
+
+const idOf = (field: string) => `al-${field}`;
 
 /** "Tell me when an earlier slot opens" (double opt-in: the API sends a confirmation email first). */
 export function SlotAlertForm() {
   const t = useTranslations("appointments");
   const locale = useLocale() as "nl" | "en";
-  const products = useQuery({ queryKey: ["products"], queryFn: () => apiFetch<ProductView[]>("/api/v1/products") });
+  const products = useEndpointQuery(productsEndpoint, {});
   const [v, setV] = useState({ email: "", product: "BIO", persons: 1, before: "" });
-  const create = useMutation({
-    mutationFn: () => apiFetch("/api/v1/slot-alerts", { method: "POST", body: { ...v, desks: "ALL", language: locale } }),
-  });
-  const f = create.error instanceof ApiError ? create.error.fields : {};
-  const err = (k: string) =>
-    f[k] ? (
-      <p id={`al-${k}-err`} className="field-error">
-        {f[k]}
-      </p>
-    ) : null;
-  const aria = (k: string) => ({ "aria-invalid": f[k] ? true : undefined, "aria-describedby": f[k] ? `al-${k}-err` : undefined });
+  const create = useEndpointMutation(slotAlertEndpoint);
+  const errors = useFormErrors(create.error, { idOf, order: ["email", "product", "persons", "before"] });
   return (
-    <section aria-labelledby="alert-title" className="card mt-8">
-      <h2 id="alert-title">{t("alertTitle")}</h2>
+    <Card labelledBy="alert-title" className="mt-8">
+      <Heading level={2} id="alert-title">
+        {t("alertTitle")}
+      </Heading>
       <p className="mb-2">{t("alertIntro")}</p>
+      <ErrorSummary items={errors.summary} general={errors.general} focusKey={create.error} id="al-error-summary" />
       <form
         className="grid gap-3 sm:grid-cols-2"
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          create.mutate();
+          create.mutate({ body: { ...v, desks: "ALL", language: locale } });
         }}
       >
+        <TextField
+          id="al-email"
+          type="email"
+          label={t("email")}
+          autoComplete="email"
+          value={v.email}
+          onChange={(e) => setV({ ...v, email: e.target.value })}
+          error={errors.field("email")}
+        />
+        <SelectField
+          id="al-product"
+          label={t("product")}
+          value={v.product}
+          onChange={(e) => setV({ ...v, product: e.target.value })}
+          error={errors.field("product")}
+          options={(products.data ?? []).map((p) => ({ value: p.key, label: locale === "en" ? p.name.en : p.name.nl }))}
+        />
+        <SelectField
+          id="al-persons"
+          label={t("personsCount")}
+          value={v.persons}
+          onChange={(e) => setV({ ...v, persons: Number(e.target.value) })}
+          error={errors.field("persons")}
+          options={[1, 2, 3, 4, 5, 6].map((n) => ({ value: n, label: String(n) }))}
+        />
+        <TextField
+          id="al-before"
+          type="date"
+          label={t("alertBefore")}
+          value={v.before}
+          onChange={(e) => setV({ ...v, before: e.target.value })}
+          error={errors.field("before")}
+        />
         <div>
-          <label htmlFor="al-email" className="label">
-            {t("email")}
-          </label>
-          <input
-            id="al-email"
-            type="email"
-            className="input"
-            value={v.email}
-            onChange={(e) => setV({ ...v, email: e.target.value })}
-            {...aria("email")}
-          />
-          {err("email")}
-        </div>
-        <div>
-          <label htmlFor="al-product" className="label">
-            {t("product")}
-          </label>
-          <select id="al-product" className="input" value={v.product} onChange={(e) => setV({ ...v, product: e.target.value })}>
-            {products.data?.map((p) => (
-              <option key={p.key} value={p.key}>
-                {locale === "en" ? p.name.en : p.name.nl}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="al-persons" className="label">
-            {t("personsCount")}
-          </label>
-          <select id="al-persons" className="input" value={v.persons} onChange={(e) => setV({ ...v, persons: Number(e.target.value) })}>
-            {[1, 2, 3, 4, 5, 6].map((n) => (
-              <option key={n}>{n}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="al-before" className="label">
-            {t("alertBefore")}
-          </label>
-          <input
-            id="al-before"
-            type="date"
-            className="input"
-            value={v.before}
-            onChange={(e) => setV({ ...v, before: e.target.value })}
-            {...aria("before")}
-          />
-          {err("before")}
-        </div>
-        <div>
-          <button type="submit" className="btn-secondary" disabled={create.isPending}>
+          <Button type="submit" busy={create.isPending}>
             {t("alertSubmit")}
-          </button>
+          </Button>
         </div>
       </form>
-      <div role="status" aria-live="polite" className="mt-2">
-        {create.isSuccess ? t("alertCreated") : null}
-      </div>
+      <LiveRegion type="ok" message={create.isSuccess ? t("alertCreated") : null} className="mt-2" />
       <ChallengeStatus busy={create.isPending} />
-    </section>
+    </Card>
   );
 }

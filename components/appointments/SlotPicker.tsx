@@ -1,9 +1,9 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch } from "@/lib/client/api";
-import type { DeskView, SlotView } from "./types";
+import { Button, LiveRegion } from "@/components/ui";
+import { slotsEndpoint, type DeskView, type SlotView } from "@/lib/appointments/contract";
+import { useEndpointQuery } from "@/lib/client/endpoint";
 
 /** Days with free places, then the times of the chosen day (spec 01: calendar of days → times). */
 export function SlotPicker({
@@ -28,13 +28,7 @@ export function SlotPicker({
   const locale = useLocale();
   const [day, setDay] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
-  const slots = useQuery({
-    queryKey: ["slots", desk, product, persons],
-    queryFn: () =>
-      apiFetch<SlotView[]>(
-        `/api/v1/slots?desk=${encodeURIComponent(desk)}&product=${product}&persons=${persons}&limit=3000&to=${addDaysIso(60)}`,
-      ),
-  });
+  const slots = useEndpointQuery(slotsEndpoint, { query: { desk, product, persons, limit: 3000, to: addDaysIso(60) } });
   const list = (slots.data ?? []).filter((s) => s.id !== exclude);
   const days = [...new Set(list.map((s) => s.date))].sort().slice(0, 30);
   const times = list.filter((s) => s.date === day);
@@ -44,21 +38,20 @@ export function SlotPicker({
   };
   const dayLabel = (d: string) =>
     fmt.dateTime(new Date(`${d}T12:00:00Z`), { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+  const status = slots.isLoading ? t("loadingSlots") : slots.isError ? t("loadError") : days.length === 0 ? t("noSlots") : null;
   return (
     <div>
-      <div role="status" aria-live="polite" className="mb-2">
-        {slots.isLoading ? t("loadingSlots") : slots.isError ? t("loadError") : days.length === 0 ? t("noSlots") : null}
-      </div>
+      <LiveRegion type={slots.isError ? "error" : "info"} message={status} className="mb-2" />
       {days.length > 0 ? (
         <fieldset className="mb-4">
           <legend className="label">{t("chooseDay")}</legend>
           <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4">
             {days.map((d) => (
               <li key={d}>
-                <button
-                  type="button"
-                  className={`w-full ${day === d ? "btn" : "btn-secondary"}`}
-                  aria-pressed={day === d}
+                <Button
+                  variant={day === d ? "primary" : "secondary"}
+                  className="w-full"
+                  pressed={day === d}
                   data-testid={`${idPrefix}-day`}
                   onClick={() => {
                     setDay(d);
@@ -66,7 +59,7 @@ export function SlotPicker({
                   }}
                 >
                   {dayLabel(d)}
-                </button>
+                </Button>
               </li>
             ))}
           </ul>
@@ -78,10 +71,10 @@ export function SlotPicker({
           <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4">
             {times.map((s) => (
               <li key={s.id}>
-                <button
-                  type="button"
-                  className={`w-full ${picked === s.id ? "btn" : "btn-secondary"}`}
-                  aria-pressed={picked === s.id}
+                <Button
+                  variant={picked === s.id ? "primary" : "secondary"}
+                  className="w-full"
+                  pressed={picked === s.id}
                   data-testid={`${idPrefix}-time`}
                   onClick={() => {
                     setPicked(s.id);
@@ -91,7 +84,7 @@ export function SlotPicker({
                   {s.startTime}
                   {desk === "ALL" ? ` · ${deskName(s.desk)}` : ""}
                   <span className="sr-only"> {t("placesFree", { n: s.available })}</span>
-                </button>
+                </Button>
               </li>
             ))}
           </ul>

@@ -1,6 +1,9 @@
+import type { ErrorParams, FieldCodes } from "@/lib/api/error-codes";
+
 /**
- * The browser's one way to call the JSON API (used by every tanstack-query hook). Throws ApiError with the
- * API's error shape, so forms can show the message per field.
+ * The browser's one way to call the JSON API (used by every tanstack-query hook, and by lib/client/endpoint.ts).
+ * Throws ApiError with the API's error shape: the codes (`code`, `fieldCodes`, `params`, `fieldParams`) are
+ * what the UI translates (lib/client/form-errors.ts); `message` and `fields` are English for developers.
  */
 export class ApiError extends Error {
   constructor(
@@ -9,6 +12,9 @@ export class ApiError extends Error {
     message: string,
     readonly fields: Record<string, string> = {},
     readonly retryAfter?: number,
+    readonly fieldCodes: FieldCodes = {},
+    readonly params: ErrorParams = {},
+    readonly fieldParams: Record<string, ErrorParams> = {},
   ) {
     super(message);
   }
@@ -32,6 +38,8 @@ export async function apiFetch<T = unknown>(url: string, opts: FetchOpts = {}, s
     const json = await res.json().catch(() => null);
     const e = json?.error ?? {};
     if (res.status === 429 && e.code === "challenge_required" && e.challenge?.parameters && !solved) {
+      // Loaded only when a challenge comes (rarely): the solver and its worker stay out of every page's bundle.
+      // eslint-disable-next-line no-restricted-syntax -- optional at run time, not a cycle
       const { solveApiChallenge } = await import("./challenge");
       const answer = await solveApiChallenge(e.challenge);
       if (answer) return apiFetch<T>(url, { ...opts, headers: { ...opts.headers, [e.challenge.header ?? "X-Altcha"]: answer } }, true);
@@ -43,6 +51,9 @@ export async function apiFetch<T = unknown>(url: string, opts: FetchOpts = {}, s
       e.message ?? res.statusText,
       e.fields ?? {},
       retry ? Number(retry) : undefined,
+      e.fieldCodes ?? {},
+      e.params ?? (retry ? { seconds: Number(retry) } : {}),
+      e.fieldParams ?? {},
     );
   }
   const type = res.headers.get("content-type") ?? "";

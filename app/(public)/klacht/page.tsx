@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { ComplaintForm } from "@/components/complaints/ComplaintForm";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -8,5 +9,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default function ComplaintPage() {
-  return <ComplaintForm />;
+  return (
+    <ClientMessages namespaces={["complaints"]}>
+      <ComplaintForm />
+    </ClientMessages>
+  );
 }

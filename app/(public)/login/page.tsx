@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { LoginForm } from "@/components/LoginForm";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { DEMO_PASSWORD, isDemoDatabase } from "@/lib/platform/demo-mode";
@@ -15,7 +16,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <div className="mx-auto max-w-md">
       <h1>{t("title")}</h1>
-      <LoginForm next={next} />
+      <ClientMessages namespaces={["login"]}>
+        <LoginForm next={next} />
+      </ClientMessages>
       {demo ? <p className="mt-6 text-sm text-gray-700">{t("demoHint", { password: DEMO_PASSWORD })}</p> : null}
     </div>
   );

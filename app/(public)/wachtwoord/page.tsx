@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { redirect } from "next/navigation";
 import { ChangePasswordForm } from "@/components/ChangePasswordForm";
 import { currentActor } from "@/lib/auth/actor";
@@ -20,7 +21,9 @@ export default async function PasswordPage() {
           {t("mustChange")}
         </p>
       ) : null}
-      <ChangePasswordForm />
+      <ClientMessages namespaces={["account"]}>
+        <ChangePasswordForm />
+      </ClientMessages>
     </div>
   );
 }

@@ -1,10 +1,7 @@
-import { apiRoute, parseQuery } from "@/lib/api/route";
-import { CACHE_5S, limitRead } from "@/lib/appointments/limits";
-import { desksQuery } from "@/lib/appointments/schemas";
-import { publicDesks } from "@/lib/appointments/service";
+import { endpointRoute, reply } from "@/lib/api/endpoint-route";
+import { CACHE_5S, desksEndpoint, limitRead, publicDesks } from "@/lib/appointments";
 
-export const GET = apiRoute({ permission: "public" }, async ({ req, url }) => {
+export const GET = endpointRoute(desksEndpoint, { permission: "public" }, async ({ req, query }) => {
   await limitRead(req);
-  const q = parseQuery(url, desksQuery);
-  return Response.json(await publicDesks(q.product), { headers: CACHE_5S });
+  return reply(await publicDesks(query.product), { headers: CACHE_5S });
 });

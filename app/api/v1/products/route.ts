@@ -1,8 +1,7 @@
-import { apiRoute } from "@/lib/api/route";
-import { CACHE_5S, limitRead } from "@/lib/appointments/limits";
-import { publicProducts } from "@/lib/appointments/service";
+import { endpointRoute, reply } from "@/lib/api/endpoint-route";
+import { CACHE_5S, limitRead, productsEndpoint, publicProducts } from "@/lib/appointments";
 
-export const GET = apiRoute({ permission: "public" }, async ({ req }) => {
+export const GET = endpointRoute(productsEndpoint, { permission: "public" }, async ({ req }) => {
   await limitRead(req);
-  return Response.json(await publicProducts(), { headers: CACHE_5S });
+  return reply(await publicProducts(), { headers: CACHE_5S });
 });

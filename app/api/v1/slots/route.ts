@@ -1,8 +1,6 @@
-import { apiRoute, parseQuery } from "@/lib/api/route";
+import { endpointRoute, replyJson } from "@/lib/api/endpoint-route";
+import { availableSlots, CACHE_5S, limitRead, slotsEndpoint, type SlotView } from "@/lib/appointments";
 import { env } from "@/lib/env";
-import { CACHE_5S, limitRead } from "@/lib/appointments/limits";
-import { slotsQuery } from "@/lib/appointments/schemas";
-import { availableSlots } from "@/lib/appointments/service";
 
 /**
  * Availability is asked for far more often than it changes (people poll it); responses are public and
@@ -13,13 +11,11 @@ const CACHE_MS = () => env().APPOINTMENTS_SLOTS_CACHE_MS;
 const cache = new Map<string, { at: number; body: string }>();
 
 // GET /api/v1/slots?desk=AM&product=BIO&persons=2&from=…&to=… (desk omitted, ALL or repeated: earliest across desks)
-export const GET = apiRoute({ permission: "public" }, async ({ req, url }) => {
+export const GET = endpointRoute(slotsEndpoint, { permission: "public" }, async ({ req, url, query: q }) => {
   await limitRead(req);
   const key = url.search;
   const hit = cache.get(key);
-  const headers = { ...CACHE_5S, "Content-Type": "application/json" };
-  if (hit && Date.now() - hit.at < CACHE_MS()) return new Response(hit.body, { headers });
-  const q = parseQuery(url, slotsQuery);
+  if (hit && Date.now() - hit.at < CACHE_MS()) return replyJson<SlotView[]>(hit.body, { headers: CACHE_5S });
   const desks = q.desk === undefined ? null : Array.isArray(q.desk) ? q.desk : [q.desk];
   const body = JSON.stringify(
     await availableSlots({ desks, product: q.product, persons: q.persons, from: q.from, to: q.to, limit: q.limit }),
@@ -28,5 +24,5 @@ export const GET = apiRoute({ permission: "public" }, async ({ req, url }) => {
     if (cache.size > 1000) cache.clear();
     cache.set(key, { at: Date.now(), body });
   }
-  return new Response(body, { headers });
+  return replyJson<SlotView[]>(body, { headers: CACHE_5S });
 });

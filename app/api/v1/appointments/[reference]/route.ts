@@ -1,11 +1,10 @@
-import { apiRoute } from "@/lib/api/route";
-import { manageAuth } from "@/lib/appointments/manage-auth";
-import { cancelAppointment, getAppointment } from "@/lib/appointments/service";
+import { endpointRoute } from "@/lib/api/endpoint-route";
+import { appointmentEndpoint, cancelAppointment, cancelEndpoint, getAppointment, manageAuth } from "@/lib/appointments";
 
-type P = { reference: string };
-export const GET = apiRoute<P>({ permission: "public", params: { reference: "appointmentReference" } }, async ({ req, url, params }) =>
-  getAppointment(decodeURIComponent(params.reference), await manageAuth(req, url)),
+// The applicant's `?token=` (declared in the contract's query) or a signed-in agent: manageAuth decides.
+export const GET = endpointRoute(appointmentEndpoint, { permission: "public" }, async ({ req, url, params }) =>
+  getAppointment(params.reference, await manageAuth(req, url)),
 );
-export const DELETE = apiRoute<P>({ permission: "public", params: { reference: "appointmentReference" } }, async ({ req, url, params }) =>
-  cancelAppointment(decodeURIComponent(params.reference), await manageAuth(req, url)),
+export const DELETE = endpointRoute(cancelEndpoint, { permission: "public" }, async ({ req, url, params }) =>
+  cancelAppointment(params.reference, await manageAuth(req, url)),
 );

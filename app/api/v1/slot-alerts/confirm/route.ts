@@ -1,11 +1,9 @@
-import { apiRoute, parseQuery } from "@/lib/api/route";
-import { confirmSlotAlert } from "@/lib/appointments/alerts";
-import { limitManage } from "@/lib/appointments/limits";
-import { tokenQuery } from "@/lib/appointments/schemas";
+import { endpointRoute } from "@/lib/api/endpoint-route";
+import { confirmAlertEndpoint, confirmSlotAlert, limitManage } from "@/lib/appointments";
 
 /** The link in the opt-in email: confirms, then shows the result page. */
-export const GET = apiRoute({ permission: "public" }, async ({ req, url }) => {
+export const GET = endpointRoute(confirmAlertEndpoint, { permission: "public" }, async ({ req, url, query }) => {
   await limitManage(req);
-  const result = await confirmSlotAlert(parseQuery(url, tokenQuery).token);
+  const result = await confirmSlotAlert(query.token);
   return Response.redirect(new URL(`/afspraak/melding?result=${result}`, url), 303);
 });

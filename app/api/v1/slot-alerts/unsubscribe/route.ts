@@ -1,11 +1,9 @@
-import { apiRoute, parseQuery } from "@/lib/api/route";
-import { unsubscribeSlotAlert } from "@/lib/appointments/alerts";
-import { limitManage } from "@/lib/appointments/limits";
-import { tokenQuery } from "@/lib/appointments/schemas";
+import { endpointRoute } from "@/lib/api/endpoint-route";
+import { limitManage, unsubscribeAlertEndpoint, unsubscribeSlotAlert } from "@/lib/appointments";
 
-/** The link in the every alert email: unsubscribes, then shows the result page. */
-export const GET = apiRoute({ permission: "public" }, async ({ req, url }) => {
+/** The link in every alert email: unsubscribes, then shows the result page. */
+export const GET = endpointRoute(unsubscribeAlertEndpoint, { permission: "public" }, async ({ req, url, query }) => {
   await limitManage(req);
-  const result = await unsubscribeSlotAlert(parseQuery(url, tokenQuery).token);
+  const result = await unsubscribeSlotAlert(query.token);
   return Response.redirect(new URL(`/afspraak/melding?result=${result}`, url), 303);
 });

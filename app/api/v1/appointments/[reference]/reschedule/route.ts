@@ -1,13 +1,8 @@
-import { apiRoute, parseBody } from "@/lib/api/route";
-import { manageAuth } from "@/lib/appointments/manage-auth";
-import { rescheduleBody } from "@/lib/appointments/schemas";
-import { rescheduleAppointment } from "@/lib/appointments/service";
+import { endpointRoute } from "@/lib/api/endpoint-route";
+import { manageAuth, rescheduleAppointment, rescheduleEndpoint } from "@/lib/appointments";
 
-export const POST = apiRoute<{ reference: string }>(
-  { permission: "public", params: { reference: "appointmentReference" } },
-  async ({ req, url, params }) => {
-    const auth = await manageAuth(req, url);
-    const body = await parseBody(req, rescheduleBody);
-    return rescheduleAppointment(decodeURIComponent(params.reference), body.slotId, auth, { holdId: body.holdId });
-  },
-);
+export const POST = endpointRoute(rescheduleEndpoint, { permission: "public" }, async ({ req, url, params, body }) => {
+  const auth = await manageAuth(req, url);
+  const { slotId, holdId } = await body();
+  return rescheduleAppointment(params.reference, slotId, auth, { holdId });
+});
