@@ -39,6 +39,8 @@ export type SimulationResult = {
   /** Mean wait of answered callers. */
   asaSeconds: number | null;
   waitProbability: number;
+  /** Time spent waiting by all callers, answered or not (an abandoning caller waits their patience). */
+  totalWaitSeconds: number;
 };
 
 export function simulateQueue(input: SimulationInput): SimulationResult {
@@ -58,6 +60,7 @@ export function simulateQueue(input: SimulationInput): SimulationResult {
   let withinT = 0;
   let waited = 0;
   let waitSum = 0;
+  let totalWait = 0;
   for (let i = 0; i < warmup + calls; i++) {
     t += exp(1 / arrivalRate);
     const patience = Number.isFinite(patienceSeconds) ? exp(patienceSeconds) : Infinity;
@@ -69,7 +72,10 @@ export function simulateQueue(input: SimulationInput): SimulationResult {
       if (wait > 0) waited++;
     }
     if (wait > patience) {
-      if (counted) abandoned++;
+      if (counted) {
+        abandoned++;
+        totalWait += patience;
+      }
       // Draw the handling time anyway, so that each caller uses the same random numbers whatever happens.
       exp(ahtSeconds);
       continue;
@@ -78,6 +84,7 @@ export function simulateQueue(input: SimulationInput): SimulationResult {
     if (counted) {
       answered++;
       waitSum += wait;
+      totalWait += wait;
       if (wait <= targetSeconds) withinT++;
     }
   }
@@ -90,6 +97,7 @@ export function simulateQueue(input: SimulationInput): SimulationResult {
     abandonProbability: abandoned / offered,
     asaSeconds: answered ? waitSum / answered : null,
     waitProbability: waited / offered,
+    totalWaitSeconds: totalWait,
   };
 }
 
