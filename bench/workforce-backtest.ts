@@ -46,6 +46,12 @@ const say = (s = "") => {
 };
 
 type History = Map<string, IntervalHistory[]>;
+/** A queue's rows (created empty on first use). */
+function rowsOf(history: History, queue: string): IntervalHistory[] {
+  let rows = history.get(queue);
+  if (!rows) history.set(queue, (rows = []));
+  return rows;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // The generated year
@@ -78,7 +84,8 @@ function generateYear(seed = 2025): Data {
     const doy = (Date.parse(`${d}T00:00:00Z`) - Date.parse(`${d.slice(0, 4)}-01-01T00:00:00Z`)) / 86_400_000;
     // Winter high, and the summer holidays (mid-July to late August) 12 % quieter.
     const season = 1 + 0.06 * Math.cos((2 * Math.PI * (doy - 20)) / 365) - 0.12 * Math.exp(-(((doy - 212) / 18) ** 2));
-    const afterHoliday = isClosed(addDays(d, -1)) && !isWeekend(addDays(d, -1)) ? 1.2 : weekday(d) === 1 && holidays.has(addDays(d, -3)) ? 1.1 : 1;
+    const afterHoliday =
+      isClosed(addDays(d, -1)) && !isWeekend(addDays(d, -1)) ? 1.2 : weekday(d) === 1 && holidays.has(addDays(d, -3)) ? 1.1 : 1;
     const { slots } = dayIntervals(d, NL_TZ);
     for (const q of QUEUES) {
       const event = events.filter((e) => e.queue === q && d >= e.from && d <= e.to).reduce((f, e) => f * e.factor, 1);
@@ -97,13 +104,15 @@ function generateYear(seed = 2025): Data {
           talk[interval] += 45 + Math.min(3600, Math.floor(-Math.log(1 - u()) * 230));
         }
       }
-      const rows = history.get(q)!;
+      const rows = rowsOf(history, q);
       for (let i = 0; i < slots.length; i++) {
         if (counts[i] > 0) rows.push({ date: d, interval: i, offered: counts[i], ahtSeconds: answered[i] ? talk[i] / answered[i] : null });
       }
     }
   }
-  const entered = new Map(QUEUES.map((q) => [q, events.filter((e) => e.queue === q).map((e) => ({ from: e.from, to: e.to, extraPct: e.entered }))]));
+  const entered = new Map(
+    QUEUES.map((q) => [q, events.filter((e) => e.queue === q).map((e) => ({ from: e.from, to: e.to, extraPct: e.entered }))]),
+  );
   return { history, events: entered, from: GEN_FROM, to, isClosed };
 }
 
@@ -130,7 +139,12 @@ async function readDatabase(url: string): Promise<Data | string> {
     if (!rows.length) return "no inbound calls";
     const history: History = new Map(QUEUES.map((q) => [q, []]));
     for (const r of rows) {
-      history.get(r.queue)!.push({ date: r.day, interval: r.interval, offered: Number(r.offered), ahtSeconds: r.aht === null ? null : Number(r.aht) });
+      rowsOf(history, r.queue).push({
+        date: r.day,
+        interval: r.interval,
+        offered: Number(r.offered),
+        ahtSeconds: r.aht === null ? null : Number(r.aht),
+      });
     }
     const first = rows[0].day;
     const last = rows[rows.length - 1].day;
@@ -255,7 +269,9 @@ async function main() {
     `Each week (Monday–Sunday) from week ${warmupWeeks + 1} on is forecast from all weeks before it (ours: at most 52); WAPE = Σ|actual − forecast| ÷ Σ actual, per half hour and per day (day totals), over all evaluated weeks. Baseline: seasonal naive (the same half hour last week; zero on closed days; a closed day last week → the latest open one of that weekday).`,
   );
   say("");
-  say("| queue | weeks | calls | WAPE per half hour: ours | blind | naive | ours ÷ naive | WAPE per day: ours | blind | naive | ours ÷ naive |");
+  say(
+    "| queue | weeks | calls | WAPE per half hour: ours | blind | naive | ours ÷ naive | WAPE per day: ours | blind | naive | ours ÷ naive |",
+  );
   say("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   const all: Record<Method, Errors> = { ours: zero(), blind: zero(), naive: zero() };
   let forecastMs = 0;
@@ -263,10 +279,17 @@ async function main() {
   const ratios = (e: Record<Method, Errors>) => {
     const hh = (m: Method) => e[m].absHalfHour / e[m].actual;
     const dd = (m: Method) => e[m].absDay / e[m].actual;
-    return { hh, dd, rh: hh("ours") / hh("naive"), rd: dd("ours") / dd("naive"), rhBlind: hh("blind") / hh("naive"), rdBlind: dd("blind") / dd("naive") };
+    return {
+      hh,
+      dd,
+      rh: hh("ours") / hh("naive"),
+      rd: dd("ours") / dd("naive"),
+      rhBlind: hh("blind") / hh("naive"),
+      rdBlind: dd("blind") / dd("naive"),
+    };
   };
   for (const q of QUEUES) {
-    const r = backtest(history.get(q)!, data.events.get(q) ?? [], data, warmupWeeks);
+    const r = backtest(rowsOf(history, q), data.events.get(q) ?? [], data, warmupWeeks);
     forecastMs += r.forecastMs;
     forecasts += r.weeks;
     for (const m of METHODS) for (const f of ["absHalfHour", "absDay", "actual"] as const) all[m][f] += r.err[m][f];
@@ -298,7 +321,10 @@ async function main() {
     [950, "A = 950 (N ≈ 1,000)"],
   ] as const) {
     const tc = timeIt(() => erlangCRequiredAgents({ traffic, ahtSeconds: 300, targetSeconds: 20, targetPct: 80 }), 200);
-    const ta = timeIt(() => erlangARequiredAgents({ traffic, ahtSeconds: 300, patienceSeconds: 120, targetSeconds: 20, targetPct: 80 }), 20);
+    const ta = timeIt(
+      () => erlangARequiredAgents({ traffic, ahtSeconds: 300, patienceSeconds: 120, targetSeconds: 20, targetPct: 80 }),
+      20,
+    );
     const n = erlangCRequiredAgents({ traffic, ahtSeconds: 300, targetSeconds: 20, targetPct: 80 }).agents;
     say(`| required agents, Erlang C, ${label}: N = ${n} | ${tc.toFixed(3)} ms |`);
     say(`| required agents, Erlang A (θ = 120 s), ${label} | ${ta.toFixed(2)} ms |`);
@@ -322,11 +348,13 @@ async function main() {
   const lastMonday = addDays(to, -6);
   const week = timeIt(() => {
     for (const q of QUEUES) {
-      const f = forecastCalls({ history: history.get(q)!, from: lastMonday, to, isClosed });
+      const f = forecastCalls({ history: rowsOf(history, q), from: lastMonday, to, isClosed });
       planIntervals(f.intervals, { targetPct: 80, targetSeconds: 20, shrinkagePct: 30, maxOccupancyPct: 90, patienceSeconds: 180 });
     }
   }, 10);
-  say(`| a week's forecast + staffing per half hour (Erlang A), three queues, 52 weeks of history | ${week.toFixed(1)} ms ${week < 300 ? "✔ < 300 ms" : "✘ ≥ 300 ms"} |`);
+  say(
+    `| a week's forecast + staffing per half hour (Erlang A), three queues, 52 weeks of history | ${week.toFixed(1)} ms ${week < 300 ? "✔ < 300 ms" : "✘ ≥ 300 ms"} |`,
+  );
   say(`| one week's forecast of one queue, mean over the backtest's ${forecasts} forecasts | ${(forecastMs / forecasts).toFixed(1)} ms |`);
   say("");
 

@@ -26,7 +26,15 @@ describe("Erlang A against a discrete-event simulation of M/M/N+M", () => {
   // within 2 percentage points), and on ASA within 5 % or 1 s.
   const runs = GRID.map(([a, aht, n, theta, t], i) => ({
     exact: erlangAMetrics({ agents: n, traffic: a, ahtSeconds: aht, patienceSeconds: theta, targetSeconds: t }),
-    sim: simulateQueue({ agents: n, arrivalRate: a / aht, ahtSeconds: aht, patienceSeconds: theta, targetSeconds: t, calls: SIM_CALLS, seed: 100 + i }),
+    sim: simulateQueue({
+      agents: n,
+      arrivalRate: a / aht,
+      ahtSeconds: aht,
+      patienceSeconds: theta,
+      targetSeconds: t,
+      calls: SIM_CALLS,
+      seed: 100 + i,
+    }),
     erlangC: n > a ? erlangCMetrics(n, a, aht, t).serviceLevel : 0,
     label: `A=${a} AHT=${aht} N=${n} θ=${theta} T=${t}`,
   }));
@@ -35,7 +43,7 @@ describe("Erlang A against a discrete-event simulation of M/M/N+M", () => {
     expect(Math.abs(r.exact.serviceLevel - r.sim.serviceLevel)).toBeLessThan(0.02);
     expect(Math.abs(r.exact.abandonProbability - r.sim.abandonProbability)).toBeLessThan(0.02);
     expect(Math.abs(r.exact.waitProbability - r.sim.waitProbability)).toBeLessThan(0.02);
-    expect(Math.abs(r.exact.asaSeconds! - r.sim.asaSeconds!)).toBeLessThan(Math.max(1, 0.05 * r.sim.asaSeconds!));
+    expect(Math.abs((r.exact.asaSeconds ?? NaN) - (r.sim.asaSeconds ?? NaN))).toBeLessThan(Math.max(1, 0.05 * (r.sim.asaSeconds ?? NaN)));
   });
 
   it("is a comparison that can fail: Erlang C's service level misses the simulation by more than 2 points in most cases", () => {
@@ -45,8 +53,16 @@ describe("Erlang A against a discrete-event simulation of M/M/N+M", () => {
 
   it("the patience estimator recovers θ from the simulated queue data", () => {
     for (const theta of [60, 240]) {
-      const sim = simulateQueue({ agents: 10, arrivalRate: 10 / 180, ahtSeconds: 180, patienceSeconds: theta, targetSeconds: 20, calls: 300_000, seed: 5 });
-      const estimate = estimatePatienceSeconds({ abandoned: sim.abandoned, totalWaitSeconds: sim.totalWaitSeconds })!;
+      const sim = simulateQueue({
+        agents: 10,
+        arrivalRate: 10 / 180,
+        ahtSeconds: 180,
+        patienceSeconds: theta,
+        targetSeconds: 20,
+        calls: 300_000,
+        seed: 5,
+      });
+      const estimate = estimatePatienceSeconds({ abandoned: sim.abandoned, totalWaitSeconds: sim.totalWaitSeconds }) ?? NaN;
       expect(Math.abs(estimate / theta - 1)).toBeLessThan(0.05);
     }
     expect(estimatePatienceSeconds({ abandoned: 0, totalWaitSeconds: 1234 })).toBeNull();
@@ -96,7 +112,10 @@ describe("Erlang A against its definitions", () => {
       const g = answeredWithinByUniformization(n, aht, theta, t, maxPosition);
       let sl = 0;
       for (let k = 0; k < pi.length; k++) sl += pi[k] * (k < n ? 1 : g[k - n + 1]);
-      expect(erlangAMetrics({ agents: n, traffic: a, ahtSeconds: aht, patienceSeconds: theta, targetSeconds: t }).serviceLevel).toBeCloseTo(sl, 9);
+      expect(erlangAMetrics({ agents: n, traffic: a, ahtSeconds: aht, patienceSeconds: theta, targetSeconds: t }).serviceLevel).toBeCloseTo(
+        sl,
+        9,
+      );
     }
   });
 
@@ -131,13 +150,13 @@ describe("Erlang A against its definitions", () => {
     const c = erlangCMetrics(55, 48, 240, 15);
     expect(a.serviceLevel).toBeCloseTo(c.serviceLevel, 5);
     expect(a.waitProbability).toBeCloseTo(c.waitProbability, 5);
-    expect(a.asaSeconds!).toBeCloseTo(c.asaSeconds!, 3);
+    expect(a.asaSeconds).toBeCloseTo(c.asaSeconds ?? NaN, 3);
     expect(a.abandonProbability).toBeLessThan(1e-6);
   });
 
   it("stays finite at N = 1,000 agents and 1,050 Erlangs (overloaded), in log space", () => {
     const m = erlangAMetrics({ agents: 1000, traffic: 1050, ahtSeconds: 300, patienceSeconds: 180, targetSeconds: 20 });
-    for (const x of [m.serviceLevel, m.abandonProbability, m.asaSeconds!, m.occupancy]) expect(Number.isFinite(x)).toBe(true);
+    for (const x of [m.serviceLevel, m.abandonProbability, m.asaSeconds ?? NaN, m.occupancy]) expect(Number.isFinite(x)).toBe(true);
     expect(m.abandonProbability).toBeGreaterThan(0.04); // at least the excess load is lost
     expect(m.occupancy).toBeLessThanOrEqual(1);
     const big = erlangARequiredAgents({ traffic: 950, ahtSeconds: 300, patienceSeconds: 120, targetSeconds: 20, targetPct: 80 });
@@ -162,7 +181,14 @@ describe("Erlang A against its definitions", () => {
       }
       for (const targetPct of [60, 80, 90]) {
         for (const maxOccupancyPct of [undefined, 80]) {
-          const r = erlangARequiredAgents({ traffic: a, ahtSeconds: aht, patienceSeconds: theta, targetSeconds: 20, targetPct, maxOccupancyPct });
+          const r = erlangARequiredAgents({
+            traffic: a,
+            ahtSeconds: aht,
+            patienceSeconds: theta,
+            targetSeconds: 20,
+            targetPct,
+            maxOccupancyPct,
+          });
           const meets = (n: number) => {
             const m = erlangAMetrics({ agents: n, traffic: a, ahtSeconds: aht, patienceSeconds: theta, targetSeconds: 20 });
             return m.serviceLevel * 100 >= targetPct && (maxOccupancyPct === undefined || m.occupancy * 100 <= maxOccupancyPct);
@@ -182,7 +208,14 @@ describe("Erlang A against its definitions", () => {
   // ours and gives 0.2258 and 0.0250 for the last two, so the README's figures were printed by an earlier
   // version; we agree with it within 0.1 point, and with the chain (computed in the test above) exactly.
   it("agrees with pyworkforce's Erlang A example within 0.1 point", () => {
-    const r = erlangARequiredAgents({ traffic: 10, ahtSeconds: 180, patienceSeconds: 300, targetSeconds: 20, targetPct: 80, maxOccupancyPct: 85 });
+    const r = erlangARequiredAgents({
+      traffic: 10,
+      ahtSeconds: 180,
+      patienceSeconds: 300,
+      targetSeconds: 20,
+      targetPct: 80,
+      maxOccupancyPct: 85,
+    });
     expect(r.agents).toBe(13);
     expect(Math.abs(r.serviceLevel - 0.8584)).toBeLessThan(0.001);
     expect(Math.abs(r.occupancy - 0.75)).toBeLessThan(0.001);

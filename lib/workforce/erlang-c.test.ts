@@ -65,7 +65,7 @@ describe("Erlang C: published worked example", () => {
     const c = erlangCByDefinition(55, 48n, 1n);
     expect(m.waitProbability).toBeCloseTo(c, 13);
     expect(m.serviceLevel).toBeCloseTo(1 - c * Math.exp((-(55 - 48) * 15) / 240), 13);
-    expect(m.asaSeconds!).toBeCloseTo((c * 240) / 7, 10);
+    expect(m.asaSeconds).toBeCloseTo((c * 240) / 7, 10);
     expect(m.occupancy).toBeCloseTo(48 / 55, 15);
   });
 });
@@ -102,7 +102,7 @@ describe("Erlang C against its definitions", () => {
     const m = erlangCMetrics(12, 10, 180, 20);
     const c = erlangC(12, 10);
     expect(m.serviceLevel).toBeCloseTo(1 - c * Math.exp((-2 * 20) / 180), 15);
-    expect(m.asaSeconds!).toBeCloseTo((c * 180) / 2, 12);
+    expect(m.asaSeconds).toBeCloseTo((c * 180) / 2, 12);
     expect(m.occupancy).toBeCloseTo(10 / 12, 15);
   });
 
@@ -130,7 +130,9 @@ describe("Erlang C against its definitions", () => {
           const target = { traffic: a, ahtSeconds: 240, targetSeconds: 20, targetPct, maxOccupancyPct };
           const { agents: n, serviceLevel } = erlangCRequiredAgents(target);
           const meets = (k: number) =>
-            k > a && erlangCServiceLevel(k, a, 240, 20) * 100 >= targetPct && (maxOccupancyPct === undefined || a * 100 <= maxOccupancyPct * k);
+            k > a &&
+            erlangCServiceLevel(k, a, 240, 20) * 100 >= targetPct &&
+            (maxOccupancyPct === undefined || a * 100 <= maxOccupancyPct * k);
           expect(meets(n)).toBe(true);
           expect(serviceLevel * 100).toBeGreaterThanOrEqual(targetPct);
           for (let k = 1; k < n; k++) expect(meets(k)).toBe(false);
@@ -163,7 +165,15 @@ describe("Erlang C against its definitions", () => {
       [10, 180, 12, 20],
       [40, 240, 44, 15],
     ]) {
-      const sim = simulateQueue({ agents: n, arrivalRate: a / aht, ahtSeconds: aht, patienceSeconds: Infinity, targetSeconds: t, calls: 400_000, seed: 11 });
+      const sim = simulateQueue({
+        agents: n,
+        arrivalRate: a / aht,
+        ahtSeconds: aht,
+        patienceSeconds: Infinity,
+        targetSeconds: t,
+        calls: 400_000,
+        seed: 11,
+      });
       const m = erlangCMetrics(n, a, aht, t);
       expect(Math.abs(sim.serviceLevel - m.serviceLevel)).toBeLessThan(0.02);
       expect(Math.abs(sim.waitProbability - m.waitProbability)).toBeLessThan(0.02);

@@ -162,11 +162,7 @@ export function assertFinite(name: string, x: number, min: number): void {
   if (!Number.isFinite(x) || x < min) throw new RangeError(`${name} must be a finite number ≥ ${min}, got ${x}`);
 }
 
-export function assertPct(
-  name: string,
-  x: number,
-  o: { min: number; max: number; minInclusive?: boolean; maxInclusive?: boolean },
-): void {
+export function assertPct(name: string, x: number, o: { min: number; max: number; minInclusive?: boolean; maxInclusive?: boolean }): void {
   const okMin = o.minInclusive === false ? x > o.min : x >= o.min;
   const okMax = o.maxInclusive === false ? x < o.max : x <= o.max;
   if (!Number.isFinite(x) || !okMin || !okMax) throw new RangeError(`${name} out of range: ${x}`);

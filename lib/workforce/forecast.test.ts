@@ -33,7 +33,15 @@ function history(from: IsoDate, to: IsoDate, opts: { scale?: (d: IsoDate) => num
   return rows;
 }
 
-const dayTotal = (rows: { date: IsoDate; offered: number }[], d: IsoDate) => rows.filter((r) => r.date === d).reduce((s, r) => s + r.offered, 0);
+/** The one interval of a day's forecast at a local time (fails the test when there is none). */
+function at<T extends { localTime: string }>(rows: T[], time: string, pred: (r: T) => boolean = () => true): T {
+  const found = rows.find((r) => r.localTime === time && pred(r));
+  if (!found) throw new Error(`no interval at ${time}`);
+  return found;
+}
+
+const dayTotal = (rows: { date: IsoDate; offered: number }[], d: IsoDate) =>
+  rows.filter((r) => r.date === d).reduce((s, r) => s + r.offered, 0);
 
 describe("the forecast", () => {
   it("reproduces a fixed weekly pattern: every half hour of every weekday, and its AHT", () => {
@@ -49,7 +57,7 @@ describe("the forecast", () => {
     expect(model.level).toBeCloseTo((1200 + 1000 + 950 + 900 + 800) / 5, 6);
     expect(model.dayCv).toBeCloseTo(0, 9);
     // The rows carry their instant and local time.
-    const mondayNine = intervals.find((iv) => iv.date === "2026-04-13" && iv.localTime === "09:00")!;
+    const mondayNine = at(intervals, "09:00", (iv) => iv.date === "2026-04-13");
     expect(mondayNine.start.toISOString()).toBe("2026-04-13T07:00:00.000Z");
     expect(mondayNine.offered).toBeCloseTo((1200 * 16) / shapeSum(1), 9);
   });
@@ -69,7 +77,9 @@ describe("the forecast", () => {
 
   it("averages noise instead of copying last week: weeks alternating ±8 % forecast the middle", () => {
     const start = "2025-11-03";
-    const rows = history(start, addDays(start, 7 * 20), { scale: (d) => (Math.floor((Date.parse(d) - Date.parse(start)) / 604_800_000) % 2 ? 1.08 : 0.92) });
+    const rows = history(start, addDays(start, 7 * 20), {
+      scale: (d) => (Math.floor((Date.parse(d) - Date.parse(start)) / 604_800_000) % 2 ? 1.08 : 0.92),
+    });
     const from = addDays(start, 7 * 20);
     const { intervals, model } = forecastCalls({ history: rows, from, to: addDays(from, 4), isClosed: weekend });
     const ratio = dayTotal(intervals, from) / DAY_TOTAL[1];
@@ -103,13 +113,25 @@ describe("the forecast", () => {
         { from: "2026-04-16", to: "2026-04-20", extraPct: 10 },
       ],
     }).intervals;
-    const factor: Record<IsoDate, number> = { "2026-04-13": 1, "2026-04-14": 1.25, "2026-04-15": 1.25, "2026-04-16": 1.35, "2026-04-17": 1.1 };
+    const factor: Record<IsoDate, number> = {
+      "2026-04-13": 1,
+      "2026-04-14": 1.25,
+      "2026-04-15": 1.25,
+      "2026-04-16": 1.35,
+      "2026-04-17": 1.1,
+    };
     withEvents.forEach((iv, i) => expect(iv.offered).toBeCloseTo(base[i].offered * factor[iv.date], 9));
 
     // A letter campaign two weeks ago (+40 %), entered as an event, does not raise next week's forecast.
     const campaign = { from: "2026-03-30", to: "2026-04-03", extraPct: 40 };
     const spiked = history("2026-01-05", "2026-04-13", { scale: (d) => (d >= campaign.from && d <= campaign.to ? 1.4 : 1) });
-    const learnt = forecastCalls({ history: spiked, from: "2026-04-13", to: "2026-04-17", isClosed: weekend, events: [campaign] }).intervals;
+    const learnt = forecastCalls({
+      history: spiked,
+      from: "2026-04-13",
+      to: "2026-04-17",
+      isClosed: weekend,
+      events: [campaign],
+    }).intervals;
     learnt.forEach((iv, i) => expect(iv.offered).toBeCloseTo(base[i].offered, 6));
     // Not entered, it does (the test can fail).
     const blind = forecastCalls({ history: spiked, from: "2026-04-13", to: "2026-04-17", isClosed: weekend }).intervals;
@@ -138,15 +160,15 @@ describe("the forecast", () => {
     }
     const march = forecastCalls({ history: rows, from: "2026-03-29", to: "2026-03-29", isClosed: sundays }).intervals;
     expect(march).toHaveLength(46);
-    expect(march.find((iv) => iv.localTime === "09:00")!.interval).toBe(16);
-    expect(march.find((iv) => iv.localTime === "09:00")!.offered).toBeCloseTo(10, 9);
-    expect(march.find((iv) => iv.localTime === "11:30")!.offered).toBeCloseTo(60, 9);
+    expect(at(march, "09:00").interval).toBe(16);
+    expect(at(march, "09:00").offered).toBeCloseTo(10, 9);
+    expect(at(march, "11:30").offered).toBeCloseTo(60, 9);
     expect(march.reduce((s, iv) => s + iv.offered, 0)).toBeCloseTo(210, 9);
     const october = forecastCalls({ history: rows, from: "2026-10-25", to: "2026-10-25", isClosed: sundays }).intervals;
     expect(october).toHaveLength(50);
     expect(october.filter((iv) => iv.localTime === "02:00")).toHaveLength(2);
-    expect(october.find((iv) => iv.localTime === "09:00")!.interval).toBe(20);
-    expect(october.find((iv) => iv.localTime === "09:00")!.start.toISOString()).toBe("2026-10-25T08:00:00.000Z");
+    expect(at(october, "09:00").interval).toBe(20);
+    expect(at(october, "09:00").start.toISOString()).toBe("2026-10-25T08:00:00.000Z");
     expect(october.reduce((s, iv) => s + iv.offered, 0)).toBeCloseTo(210, 9);
   });
 
@@ -155,7 +177,12 @@ describe("the forecast", () => {
     expect(intervals.every((iv) => iv.offered === 0 && iv.ahtSeconds === null)).toBe(true);
     expect(model.level).toBe(0);
     expect(() =>
-      forecastCalls({ history: [{ date: "2026-03-29", interval: 47, offered: 1, ahtSeconds: 1 }], from: "2026-04-13", to: "2026-04-13", isClosed: () => false }),
+      forecastCalls({
+        history: [{ date: "2026-03-29", interval: 47, offered: 1, ahtSeconds: 1 }],
+        from: "2026-04-13",
+        to: "2026-04-13",
+        isClosed: () => false,
+      }),
     ).toThrow(RangeError);
   });
 });

@@ -112,7 +112,15 @@ export type ForecastResult = { intervals: IntervalForecast[]; model: ForecastMod
 export const MAX_HISTORY_WEEKS = 52;
 const ALPHAS = Array.from({ length: 19 }, (_, i) => (i + 1) * 0.05);
 
-type Day = { date: IsoDate; wd: number; total: number; slotSums: Float64Array; slotCounts: Uint8Array; aht: Float64Array; ahtW: Float64Array };
+type Day = {
+  date: IsoDate;
+  wd: number;
+  total: number;
+  slotSums: Float64Array;
+  slotCounts: Uint8Array;
+  aht: Float64Array;
+  ahtW: Float64Array;
+};
 
 export function forecastCalls(input: ForecastInput): ForecastResult {
   const { from, to, isClosed } = input;
@@ -187,17 +195,17 @@ export function forecastCalls(input: ForecastInput): ForecastResult {
     }
     weekLevel = new Map([...acc].map(([b, e]) => [b, e.sum / e.n]));
     const ratios: number[][] = Array.from({ length: 7 }, () => []);
-    for (const d of days) if (d.date >= weekdayFrom) ratios[d.wd].push(d.total / weekLevel.get(blockOf(d.date))!);
+    for (const d of days) if (d.date >= weekdayFrom) ratios[d.wd].push(d.total / (weekLevel.get(blockOf(d.date)) ?? NaN));
     // A weekday not seen in that window (a new opening day) takes its factor from all the history.
     for (let wd = 0; wd < 7; wd++) {
-      if (!ratios[wd].length) for (const d of days) if (d.wd === wd) ratios[wd].push(d.total / weekLevel.get(blockOf(d.date))!);
+      if (!ratios[wd].length) for (const d of days) if (d.wd === wd) ratios[wd].push(d.total / (weekLevel.get(blockOf(d.date)) ?? NaN));
     }
     const raw = ratios.map((r) => (r.length ? trimmedMean(r, 0.2) : 0));
     const seen = raw.filter((x) => x > 0);
     const norm = seen.length ? seen.reduce((x, y) => x + y, 0) / seen.length : 1;
     weekdayFactors = raw.map((x) => x / norm);
   }
-  const weeks = blocks.map((b) => weekLevel.get(b)!);
+  const weeks = blocks.map((b) => weekLevel.get(b) ?? NaN); // every block has a level: it has days
   const { alpha, level, ahead } = fitLevel(weeks);
   // The typical deviation of a day from its forecast: each day's total against the level the smoothing
   // held before that day's week (a one-week-ahead forecast), as a root-mean-square relative error.
@@ -215,7 +223,10 @@ export function forecastCalls(input: ForecastInput): ForecastResult {
   // ---- intraday profiles (shares) and AHT per weekday and wall slot, from the last `profileWeeks` occurrences
   const profile: Float64Array[] = [];
   const aht: (number | null)[][] = [];
-  const allAht = ratio(days.reduce((s, d) => s + sum(d.aht), 0), days.reduce((s, d) => s + sum(d.ahtW), 0));
+  const allAht = ratio(
+    days.reduce((s, d) => s + sum(d.aht), 0),
+    days.reduce((s, d) => s + sum(d.ahtW), 0),
+  );
   for (let wd = 0; wd < 7; wd++) {
     const recent = days.filter((d) => d.wd === wd).slice(-profileWeeks);
     const shares = new Float64Array(WALL_SLOTS);

@@ -52,12 +52,14 @@ function modelOf(t: StaffingTargets): ErlangModel {
 
 function required(traffic: number, ahtSeconds: number, t: StaffingTargets): Metrics {
   const base = { traffic, ahtSeconds, targetSeconds: t.targetSeconds, targetPct: t.targetPct, maxOccupancyPct: t.maxOccupancyPct };
-  return modelOf(t) === "erlang-a" ? fromA(erlangARequiredAgents({ ...base, patienceSeconds: t.patienceSeconds! })) : fromC(erlangCRequiredAgents(base));
+  const patienceSeconds = t.patienceSeconds ?? null;
+  return patienceSeconds !== null ? fromA(erlangARequiredAgents({ ...base, patienceSeconds })) : fromC(erlangCRequiredAgents(base));
 }
 
 function withAgents(agents: number, traffic: number, ahtSeconds: number, t: StaffingTargets): Metrics {
-  return modelOf(t) === "erlang-a"
-    ? fromA(erlangAMetrics({ agents, traffic, ahtSeconds, patienceSeconds: t.patienceSeconds!, targetSeconds: t.targetSeconds }))
+  const patienceSeconds = t.patienceSeconds ?? null;
+  return patienceSeconds !== null
+    ? fromA(erlangAMetrics({ agents, traffic, ahtSeconds, patienceSeconds, targetSeconds: t.targetSeconds }))
     : fromC(erlangCMetrics(agents, traffic, ahtSeconds, t.targetSeconds));
 }
 
@@ -169,15 +171,18 @@ export function planIntervals(forecast: PlanInput[], targets: PlanTargets, roste
   const onPhones = (rostered: number) => Number((BigInt(rostered) * (den - num)) / den); // floor, exact
   const rosterMap = roster ? new Map(roster.map((r) => [`${r.date}#${r.interval}`, r.scheduled])) : null;
   if (roster) {
-    for (const r of roster) if (!Number.isInteger(r.scheduled) || r.scheduled < 0) throw new RangeError("roster: scheduled must be a whole number ≥ 0");
+    for (const r of roster)
+      if (!Number.isInteger(r.scheduled) || r.scheduled < 0) throw new RangeError("roster: scheduled must be a whole number ≥ 0");
   }
   const intervals: IntervalPlan[] = [];
   for (const f of forecast) {
     const offered = Math.max(0, f.offered);
     const aht = f.ahtSeconds ?? targets.defaultAhtSeconds ?? null;
     if (offered > 0 && aht === null) throw new RangeError(`no AHT for ${f.date} interval ${f.interval}`);
-    const traffic = offered > 0 ? trafficErlangs(offered, INTERVAL_SECONDS, aht!) : 0;
-    const need = offered > 0 ? required(traffic, aht!, targets) : null;
+    // With calls there is an AHT (checked above); without calls nothing is computed from it.
+    const ahtSeconds = aht ?? 1;
+    const traffic = offered > 0 ? trafficErlangs(offered, INTERVAL_SECONDS, ahtSeconds) : 0;
+    const need = offered > 0 ? required(traffic, ahtSeconds, targets) : null;
     const agents = need?.agents ?? 0;
     const rostered = rosterMap ? (rosterMap.get(`${f.date}#${f.interval}`) ?? 0) : null;
     const scheduled = scheduledStaff(agents, shrinkagePct);
@@ -187,7 +192,7 @@ export function planIntervals(forecast: PlanInput[], targets: PlanTargets, roste
     if (rostered !== null) {
       rosteredAgents = onPhones(rostered);
       if (offered > 0) {
-        const m = withAgents(rosteredAgents, traffic, aht!, targets);
+        const m = withAgents(rosteredAgents, traffic, ahtSeconds, targets);
         expectedServiceLevel = m.serviceLevel;
         expectedLostCalls = m.abandonProbability === undefined ? null : offered * m.abandonProbability;
       } else {
@@ -218,37 +223,54 @@ export function planIntervals(forecast: PlanInput[], targets: PlanTargets, roste
 /** Totals per day of a plan. */
 export function summariseDays(intervals: IntervalPlan[]): DayPlan[] {
   const hours = INTERVAL_MINUTES / 60;
-  const days = new Map<IsoDate, DayPlan & { _within: number }>();
+  type Acc = {
+    date: IsoDate;
+    offered: number;
+    staffHours: number;
+    rostered: boolean;
+    rosteredHours: number;
+    under: number;
+    over: number;
+    within: number;
+    lost: number | null;
+  };
+  const days = new Map<IsoDate, Acc>();
   for (const i of intervals) {
     let d = days.get(i.date);
     if (!d) {
-      const r = i.rostered !== null;
       d = {
         date: i.date,
         offered: 0,
-        requiredStaffHours: 0,
-        rosteredStaffHours: r ? 0 : null,
-        understaffedIntervals: r ? 0 : null,
-        overstaffedIntervals: r ? 0 : null,
-        expectedServiceLevel: null,
-        expectedLostCalls: i.expectedLostCalls === null ? null : 0,
-        _within: 0,
+        staffHours: 0,
+        rostered: i.rostered !== null,
+        rosteredHours: 0,
+        under: 0,
+        over: 0,
+        within: 0,
+        lost: null,
       };
+      if (i.expectedLostCalls !== null) d.lost = 0;
       days.set(i.date, d);
     }
     d.offered += i.offered;
-    d.requiredStaffHours += i.scheduled * hours;
-    if (i.rostered !== null && d.rosteredStaffHours !== null) {
-      d.rosteredStaffHours += i.rostered * hours;
-      if (i.gap! < 0) d.understaffedIntervals!++;
-      if (i.gap! > 0) d.overstaffedIntervals!++;
-      d._within += i.offered * (i.expectedServiceLevel ?? 0);
+    d.staffHours += i.scheduled * hours;
+    if (i.rostered !== null && i.gap !== null) {
+      d.rosteredHours += i.rostered * hours;
+      if (i.gap < 0) d.under++;
+      if (i.gap > 0) d.over++;
+      d.within += i.offered * (i.expectedServiceLevel ?? 0);
     }
-    if (d.expectedLostCalls !== null) d.expectedLostCalls += i.expectedLostCalls ?? 0;
+    if (d.lost !== null) d.lost += i.expectedLostCalls ?? 0;
   }
-  return [...days.values()].map(({ _within, ...d }) => ({
-    ...d,
-    expectedServiceLevel: d.rosteredStaffHours !== null && d.offered > 0 ? _within / d.offered : null,
+  return [...days.values()].map((d) => ({
+    date: d.date,
+    offered: d.offered,
+    requiredStaffHours: d.staffHours,
+    rosteredStaffHours: d.rostered ? d.rosteredHours : null,
+    understaffedIntervals: d.rostered ? d.under : null,
+    overstaffedIntervals: d.rostered ? d.over : null,
+    expectedServiceLevel: d.rostered && d.offered > 0 ? d.within / d.offered : null,
+    expectedLostCalls: d.lost,
   }));
 }
 
