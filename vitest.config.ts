@@ -15,6 +15,9 @@ export default defineConfig({
     exclude: ["e2e/**", "node_modules/**", ".next/**", "data/**"],
     globalSetup: ["tests/global-setup.ts"],
     setupFiles: ["tests/setup-server.ts"],
+    // next-auth imports "next/server" without an extension, which Node's ESM loader cannot resolve in a
+    // package without an exports map; Vite's resolver can, so it is inlined (the composition root reaches it).
+    server: { deps: { inline: ["next-auth"] } },
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 120_000,
