@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { env } from "@/lib/env";
+import { env, parseEnv, type Env } from "@/lib/env";
 import type { Role } from "./roles";
 import { redeemLoginTicket } from "./ticket";
 
@@ -16,8 +16,7 @@ declare module "next-auth" {
 }
 
 /** Idle timeout and absolute lifetime of a session, in seconds (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS). */
-export function sessionLimits(): { idle: number; max: number } {
-  const e = env();
+export function sessionLimits(e: Env = env()): { idle: number; max: number } {
   return { idle: Math.max(1, Math.round(e.SESSION_IDLE_MINUTES * 60)), max: Math.max(60, Math.round(e.SESSION_MAX_HOURS * 3600)) };
 }
 
@@ -37,7 +36,9 @@ export function sessionLimits(): { idle: number; max: number } {
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  session: { strategy: "jwt", maxAge: sessionLimits().idle },
+  // Read without caching the environment: this runs when the module loads, and a process (a test) may still
+  // set variables after that and before its first env() call.
+  session: { strategy: "jwt", maxAge: sessionLimits(parseEnv()).idle },
   pages: { signIn: "/login" },
   providers: [
     Credentials({
