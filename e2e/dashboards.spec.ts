@@ -154,7 +154,8 @@ test.describe("dashboards", () => {
           await page.getByTestId("chart-calls").locator("summary").click();
         }
         if (p === "/agent/wallboard") await expect(page.getByTestId("wallboard-queues")).toBeVisible();
-        if (p === "/agent/report") await expect(page.getByTestId("annual-table")).toBeVisible();
+        // The annual report is computed on request (seconds on a loaded machine until issue 14 moves it to rollups).
+        if (p === "/agent/report") await expect(page.getByTestId("annual-table")).toBeVisible({ timeout: 30_000 });
         await expectNoA11yViolations(page, `${p} (${locale})`);
       }
     });
